@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of OpenTelemetry tracing exported to Google Cloud Trace.
+ */
+package dev.cloudtrace.autoconfigure;
