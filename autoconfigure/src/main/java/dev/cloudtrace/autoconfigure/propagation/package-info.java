@@ -1,0 +1,4 @@
+/**
+ * Context propagation: the composite propagator and the {@code X-Cloud-Trace-Context} format.
+ */
+package dev.cloudtrace.autoconfigure.propagation;
