@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -31,16 +35,27 @@ import org.apache.commons.logging.LogFactory;
  * Development {@link SpanExporter} that prints each finished trace as an indented tree
  * with a timeline bar per span.
  * <p>
- * Spans are buffered per trace until the trace's local root (a span without a parent or
- * with a remote parent) arrives, then the whole tree is written in one call to the
- * output. Traces whose root never arrives are written as they are after a timeout, when
- * the buffer is full, and on {@link #flush()} or {@link #shutdown()}. Formatting happens
- * in {@link #export(Collection)}, so register it with a {@code BatchSpanProcessor} to keep
- * that work on the processor's worker thread.
+ * Spans are buffered per trace until the trace's root (a span without a parent) arrives,
+ * then the whole tree is written in one call to the output. A span with a remote parent
+ * is only a provisional root: its trace is held for a grace period in case the caller's
+ * spans arrive too (a service calling itself, or several services sharing one process),
+ * so that both halves print as one tree; if no caller shows up, what is there is printed
+ * when the grace period ends. Traces whose root never arrives are written as they are
+ * after a timeout, when the buffer is full, and on {@link #flush()} or
+ * {@link #shutdown()}. Formatting happens in {@link #export(Collection)} and, for traces
+ * that wait out a grace period or timeout, on one daemon thread of the exporter's own, so
+ * register it with a {@code BatchSpanProcessor} to keep that work off application
+ * threads.
  */
 public final class TraceTreeSpanExporter implements SpanExporter {
 
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+	static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+
+	static final Duration CHECK_INTERVAL = Duration.ofMillis(500);
+
+	static final String THREAD_NAME = "cloudtrace-trace-tree";
 
 	static final int DEFAULT_MAX_TRACES = 1000;
 
@@ -70,14 +85,20 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 
 	private final long timeoutNanos;
 
+	private final long graceNanos;
+
 	private final int maxTraces;
 
 	private final int maxSpansPerTrace;
+
+	private final boolean checkInBackground;
 
 	private final Object lock = new Object();
 
 	// Insertion order is first-seen order: the eldest traces are the first to expire.
 	private final Map<String, PendingTrace> pending = new LinkedHashMap<>();
+
+	private ScheduledExecutorService checker;
 
 	private boolean shutdown;
 
@@ -87,17 +108,26 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 	 * @param output receives one string per trace
 	 */
 	public TraceTreeSpanExporter(Consumer<String> output) {
-		this(output, BLOCK, System::nanoTime, DEFAULT_TIMEOUT, DEFAULT_MAX_TRACES, DEFAULT_MAX_SPANS_PER_TRACE);
+		this(output, BLOCK, System::nanoTime, DEFAULT_TIMEOUT, DEFAULT_GRACE, DEFAULT_MAX_TRACES,
+				DEFAULT_MAX_SPANS_PER_TRACE, true);
 	}
 
-	TraceTreeSpanExporter(Consumer<String> output, char block, LongSupplier nanoTime, Duration timeout, int maxTraces,
-			int maxSpansPerTrace) {
+	/**
+	 * Create an exporter with the given clock and limits.
+	 * @param checkInBackground whether a daemon thread prints traces whose grace period
+	 * or timeout has passed; without it that happens only in {@link #export(Collection)}
+	 * and {@link #printExpired()}
+	 */
+	TraceTreeSpanExporter(Consumer<String> output, char block, LongSupplier nanoTime, Duration timeout, Duration grace,
+			int maxTraces, int maxSpansPerTrace, boolean checkInBackground) {
 		this.output = output;
 		this.block = block;
 		this.nanoTime = nanoTime;
 		this.timeoutNanos = timeout.toNanos();
+		this.graceNanos = grace.toNanos();
 		this.maxTraces = maxTraces;
 		this.maxSpansPerTrace = maxSpansPerTrace;
+		this.checkInBackground = checkInBackground;
 	}
 
 	/**
@@ -108,7 +138,7 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 	public static TraceTreeSpanExporter toLog() {
 		Log log = LogFactory.getLog(TraceTreeSpanExporter.class);
 		return new TraceTreeSpanExporter(log::info, blockFor(consoleCharset()), System::nanoTime, DEFAULT_TIMEOUT,
-				DEFAULT_MAX_TRACES, DEFAULT_MAX_SPANS_PER_TRACE);
+				DEFAULT_GRACE, DEFAULT_MAX_TRACES, DEFAULT_MAX_SPANS_PER_TRACE, true);
 	}
 
 	/**
@@ -143,6 +173,7 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 				if (this.shutdown) {
 					return CompletableResultCode.ofFailure();
 				}
+				startChecker();
 				collect(spans, trees);
 			}
 		}
@@ -166,12 +197,59 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 	@Override
 	public CompletableResultCode shutdown() {
 		List<String> trees = new ArrayList<>();
+		ScheduledExecutorService stopping;
 		synchronized (this.lock) {
 			this.shutdown = true;
+			stopping = this.checker;
+			this.checker = null;
 			drain(trees);
+		}
+		if (stopping != null) {
+			// Not shutdownNow(): interrupting a check that is writing could break the output.
+			stopping.shutdown();
 		}
 		write(trees);
 		return CompletableResultCode.ofSuccess();
+	}
+
+	/**
+	 * Print the traces whose grace period or timeout has passed. Called periodically on
+	 * the exporter's own thread, because a {@code BatchSpanProcessor} calls
+	 * {@link #export(Collection)} only when it has spans, which may be never again.
+	 */
+	void printExpired() {
+		List<String> trees = new ArrayList<>();
+		synchronized (this.lock) {
+			if (this.shutdown) {
+				return;
+			}
+			expire(this.nanoTime.getAsLong(), trees);
+		}
+		write(trees);
+	}
+
+	private void startChecker() {
+		if (!this.checkInBackground || this.checker != null) {
+			return;
+		}
+		this.checker = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, THREAD_NAME);
+			// A development aid must never keep the application from exiting.
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = CHECK_INTERVAL.toNanos();
+		this.checker.scheduleWithFixedDelay(this::printExpiredQuietly, interval, interval, TimeUnit.NANOSECONDS);
+	}
+
+	// An exception escaping a periodic task would silently cancel all later checks.
+	private void printExpiredQuietly() {
+		try {
+			printExpired();
+		}
+		catch (RuntimeException ex) {
+			// Nothing useful can be done on this thread; the next check tries again.
+		}
 	}
 
 	private void collect(Collection<SpanData> spans, List<String> trees) {
@@ -194,8 +272,13 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 				this.pending.put(traceId, trace);
 			}
 			trace.spans.add(span);
-			if (isLocalRoot(span)) {
+			SpanContext parent = span.getParentSpanContext();
+			if (!parent.isValid()) {
 				rooted.add(traceId);
+			}
+			else if (parent.isRemote()) {
+				trace.provisionalSinceNanos = now;
+				trace.provisional = true;
 			}
 		}
 		for (String traceId : rooted) {
@@ -214,16 +297,40 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 		trees.add(render(eldest.spans));
 	}
 
+	// A full scan: grace periods do not end in first-seen order, and the buffer is bounded.
 	private void expire(long now, List<String> trees) {
 		Iterator<PendingTrace> iterator = this.pending.values().iterator();
 		while (iterator.hasNext()) {
 			PendingTrace trace = iterator.next();
-			if (now - trace.firstSeenNanos < this.timeoutNanos) {
-				return;
+			if (now - trace.firstSeenNanos >= this.timeoutNanos || graceOver(trace, now)) {
+				iterator.remove();
+				trees.add(render(trace.spans));
 			}
-			iterator.remove();
-			trees.add(render(trace.spans));
 		}
+	}
+
+	/**
+	 * Whether the trace's grace period has passed while a span with a remote parent still
+	 * has no parent here: the caller is in another process, so this process's part of the
+	 * trace is complete. If every such span found its caller, the trace waits for its root
+	 * instead.
+	 */
+	private boolean graceOver(PendingTrace trace, long now) {
+		if (!trace.provisional || now - trace.provisionalSinceNanos < this.graceNanos) {
+			return false;
+		}
+		Set<String> spanIds = new HashSet<>();
+		for (SpanData span : trace.spans) {
+			spanIds.add(span.getSpanId());
+		}
+		for (SpanData span : trace.spans) {
+			SpanContext parent = span.getParentSpanContext();
+			if (parent.isValid() && parent.isRemote() && !spanIds.contains(parent.getSpanId())) {
+				return true;
+			}
+		}
+		trace.provisional = false;
+		return false;
 	}
 
 	private void drain(List<String> trees) {
@@ -274,7 +381,8 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 		for (Row row : rows) {
 			windowStart = Math.min(windowStart, row.span.getStartEpochNanos());
 			windowEnd = Math.max(windowEnd, row.span.getEndEpochNanos());
-			rooted |= isLocalRoot(row.span);
+			// A remote-parent span nested under its caller does not make up for a missing root.
+			rooted |= row.depth == 0 && isLocalRoot(row.span);
 			nameWidth = Math.max(nameWidth, row.label.length());
 			serviceWidth = Math.max(serviceWidth, row.service.length());
 			kindWidth = Math.max(kindWidth, row.kind.length());
@@ -402,6 +510,11 @@ public final class TraceTreeSpanExporter implements SpanExporter {
 		private final long firstSeenNanos;
 
 		private final List<SpanData> spans = new ArrayList<>();
+
+		// Set while a span with a remote parent may yet be joined by its caller's spans.
+		private boolean provisional;
+
+		private long provisionalSinceNanos;
 
 		PendingTrace(long firstSeenNanos) {
 			this.firstSeenNanos = firstSeenNanos;

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -50,6 +53,7 @@ class TraceTreeSpanExporterTests {
 	@AfterEach
 	void closeProviders() {
 		this.providers.forEach(SdkTracerProvider::close);
+		this.exporter.shutdown();
 	}
 
 	@Test
@@ -110,24 +114,105 @@ class TraceTreeSpanExporterTests {
 	}
 
 	@Test
-	void treatsSpanWithRemoteParentAsLocalRoot() {
-		Tracer tracer = tracer("backend", this.exporter);
-		SpanContext remote = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
-				TraceFlags.getSampled(), TraceState.getDefault());
-		Span server = tracer.spanBuilder("GET /backend")
-			.setSpanKind(SpanKind.SERVER)
-			.setParent(Context.root().with(Span.wrap(remote)))
-			.setStartTimestamp(T0, TimeUnit.MILLISECONDS)
-			.startSpan();
-		Span work = start(tracer, "do_work", SpanKind.INTERNAL, server, 5);
-		end(work, 15);
+	void printsSpanWithRemoteParentAsRootOnceGracePeriodPasses() {
+		AtomicLong nanoTime = new AtomicLong();
+		TraceTreeSpanExporter timed = timed(nanoTime);
+		Tracer tracer = tracer("backend", timed);
+		endRemoteChild(tracer);
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos() - 1);
+		timed.printExpired();
 		assertThat(this.printed).isEmpty();
-		end(server, 20);
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos());
+		timed.printExpired();
 		assertThat(this.printed).hasSize(1);
 		List<String> lines = this.printed.get(0).lines().toList();
+		assertThat(lines).hasSize(3);
 		assertThat(lines.get(0)).isEqualTo("Trace 4bf92f3577b34da6a3ce929d0e0e4736 (backend) 20.0 ms");
-		assertThat(lines.get(1)).startsWith("  GET /backend ");
+		assertThat(lines.get(1)).startsWith("  GET /backend ").contains("SERVER");
 		assertThat(lines.get(2)).startsWith("    do_work ");
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos());
+		timed.printExpired();
+		timed.flush();
+		assertThat(this.printed).hasSize(1);
+	}
+
+	@Test
+	void joinsCalleeExportedBeforeItsCallerIntoOneTree() {
+		AtomicLong nanoTime = new AtomicLong();
+		TraceTreeSpanExporter timed = timed(nanoTime);
+		List<SpanData> spans = crossServiceTrace();
+		assertThat(spans).extracting(SpanData::getName)
+			.containsExactly("do_work", "GET /backend", "GET", "GET /frontend");
+		timed.export(spans.subList(0, 2));
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos() / 2);
+		timed.printExpired();
+		assertThat(this.printed).isEmpty();
+		timed.export(spans.subList(2, 4));
+		assertThat(this.printed).hasSize(1);
+		List<String> lines = this.printed.get(0).lines().toList();
+		assertThat(lines).hasSize(5);
+		assertThat(lines.get(0)).isEqualTo("Trace " + spans.get(0).getTraceId() + " (frontend) 184.0 ms");
+		assertThat(lines.get(1)).startsWith("  GET /frontend ").contains("SERVER");
+		assertThat(lines.get(2)).startsWith("    GET ").contains("CLIENT");
+		assertThat(lines.get(3)).startsWith("      GET /backend ").contains("SERVER");
+		assertThat(lines.get(4)).startsWith("        do_work ").contains("INTERNAL");
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos());
+		timed.printExpired();
+		assertThat(this.printed).hasSize(1);
+	}
+
+	@Test
+	void waitsForRootOnceCalleeHasJoinedItsCaller() {
+		AtomicLong nanoTime = new AtomicLong();
+		TraceTreeSpanExporter timed = timed(nanoTime);
+		List<SpanData> spans = crossServiceTrace();
+		timed.export(spans.subList(0, 2));
+		timed.export(spans.subList(2, 3));
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos() * 2);
+		timed.printExpired();
+		assertThat(this.printed).isEmpty();
+		timed.export(spans.subList(3, 4));
+		assertThat(this.printed).hasSize(1);
+		assertThat(spanLines(this.printed.get(0))).extracting(TraceTreeSpanExporterTests::name)
+			.containsExactly("GET /frontend", "GET", "GET /backend", "do_work");
+	}
+
+	@Test
+	void marksJoinedTraceWithoutRootAsMissingItsRootOnTimeout() {
+		AtomicLong nanoTime = new AtomicLong();
+		TraceTreeSpanExporter timed = timed(nanoTime);
+		List<SpanData> spans = crossServiceTrace();
+		timed.export(spans.subList(0, 3));
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos() - 1);
+		timed.printExpired();
+		assertThat(this.printed).isEmpty();
+		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos());
+		timed.printExpired();
+		assertThat(this.printed).hasSize(1);
+		List<String> lines = this.printed.get(0).lines().toList();
+		assertThat(lines.get(0)).endsWith(TraceTreeSpanExporter.ROOT_MISSING);
+		assertThat(lines.subList(1, lines.size())).extracting(TraceTreeSpanExporterTests::name)
+			.containsExactly("GET", "GET /backend", "do_work");
+	}
+
+	@Test
+	void printsFromBackgroundThreadAfterGracePeriodAndStopsItOnShutdown() throws InterruptedException {
+		BlockingQueue<String> trees = new LinkedBlockingQueue<>();
+		AtomicReference<Thread> printer = new AtomicReference<>();
+		TraceTreeSpanExporter background = new TraceTreeSpanExporter((tree) -> {
+			printer.set(Thread.currentThread());
+			trees.add(tree);
+		}, TraceTreeSpanExporter.BLOCK, System::nanoTime, TraceTreeSpanExporter.DEFAULT_TIMEOUT,
+				Duration.ofMillis(200), 1000, 1000, true);
+		endRemoteChild(tracer("backend", background));
+		String tree = trees.poll(5, TimeUnit.SECONDS);
+		assertThat(tree).isNotNull().contains("  GET /backend ").contains("    do_work ");
+		assertThat(printer.get().getName()).isEqualTo(TraceTreeSpanExporter.THREAD_NAME);
+		assertThat(printer.get().isDaemon()).isTrue();
+		background.shutdown();
+		printer.get().join(5000);
+		assertThat(printer.get().isAlive()).isFalse();
+		assertThat(trees).isEmpty();
 	}
 
 	@Test
@@ -224,8 +309,7 @@ class TraceTreeSpanExporterTests {
 	@Test
 	void printsSpansWithoutRootAfterTimeout() {
 		AtomicLong nanoTime = new AtomicLong();
-		TraceTreeSpanExporter timed = new TraceTreeSpanExporter(this.printed::add, TraceTreeSpanExporter.BLOCK,
-				nanoTime::get, Duration.ofSeconds(30), 1000, 1000);
+		TraceTreeSpanExporter timed = timed(nanoTime);
 		Tracer tracer = tracer("frontend", timed);
 		endOrphan(tracer, "first");
 		nanoTime.set(Duration.ofSeconds(29).toNanos());
@@ -236,6 +320,11 @@ class TraceTreeSpanExporterTests {
 		assertThat(this.printed).hasSize(1);
 		assertThat(spanLines(this.printed.get(0))).extracting(TraceTreeSpanExporterTests::name)
 			.containsExactly("first");
+		nanoTime.set(Duration.ofSeconds(60).toNanos());
+		timed.printExpired();
+		assertThat(this.printed).hasSize(2);
+		assertThat(spanLines(this.printed.get(1))).extracting(TraceTreeSpanExporterTests::name)
+			.containsExactly("second");
 	}
 
 	@Test
@@ -300,7 +389,9 @@ class TraceTreeSpanExporterTests {
 	@ExtendWith(OutputCaptureExtension.class)
 	void toLogWritesEachTraceToTheLog(CapturedOutput output) {
 		List<SpanData> spans = crossServiceTrace();
-		CompletableResultCode result = TraceTreeSpanExporter.toLog().export(spans);
+		TraceTreeSpanExporter toLog = TraceTreeSpanExporter.toLog();
+		CompletableResultCode result = toLog.export(spans);
+		toLog.shutdown();
 		assertThat(result.isSuccess()).isTrue();
 		assertThat(output).contains("Trace " + spans.get(0).getTraceId() + " (frontend) 184.0 ms")
 			.contains("      GET /backend ");
@@ -329,6 +420,28 @@ class TraceTreeSpanExporterTests {
 		end(client, 180);
 		end(root, 184);
 		return memory.getFinishedSpanItems();
+	}
+
+	private TraceTreeSpanExporter timed(AtomicLong nanoTime) {
+		return new TraceTreeSpanExporter(this.printed::add, TraceTreeSpanExporter.BLOCK, nanoTime::get,
+				TraceTreeSpanExporter.DEFAULT_TIMEOUT, TraceTreeSpanExporter.DEFAULT_GRACE,
+				TraceTreeSpanExporter.DEFAULT_MAX_TRACES, TraceTreeSpanExporter.DEFAULT_MAX_SPANS_PER_TRACE, false);
+	}
+
+	/**
+	 * A backend request whose caller is in another process: a server span with a remote
+	 * parent and one child.
+	 */
+	private static void endRemoteChild(Tracer tracer) {
+		SpanContext remote = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+				TraceFlags.getSampled(), TraceState.getDefault());
+		Span server = tracer.spanBuilder("GET /backend")
+			.setSpanKind(SpanKind.SERVER)
+			.setParent(Context.root().with(Span.wrap(remote)))
+			.setStartTimestamp(T0, TimeUnit.MILLISECONDS)
+			.startSpan();
+		end(start(tracer, "do_work", SpanKind.INTERNAL, server, 5), 15);
+		end(server, 20);
 	}
 
 	private Tracer tracer(String service, SpanExporter target) {
