@@ -1,0 +1,5 @@
+/**
+ * Export to Google Cloud Trace: authentication of OTLP requests to the Telemetry API, and the
+ * legacy Cloud Trace v2 exporter.
+ */
+package dev.cloudtrace.autoconfigure.export.cloudtrace;

@@ -1,0 +1,5 @@
+/**
+ * Span exporters: Cloud Trace through the Telemetry API (OTLP), the legacy Cloud Trace v2
+ * API, plain OTLP, and the console.
+ */
+package dev.cloudtrace.autoconfigure.export;

@@ -1,0 +1,112 @@
+package dev.cloudtrace.autoconfigure.gcp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Loads Google credentials once and keeps them; a failed load is reported once and tried
+ * again after a pause, so a credential that appears later (a mounted secret, a fixed IAM
+ * binding) is picked up without a restart, and tracing never silently turns into a no-op.
+ */
+public class CachingGoogleCredentials {
+
+	private static final Log logger = LogFactory.getLog(CachingGoogleCredentials.class);
+
+	private final GoogleCredentialsLoader loader;
+
+	private final long retryIntervalNanos;
+
+	private final LongSupplier nanoTime;
+
+	private GoogleCredentials credentials;
+
+	private IOException lastFailure;
+
+	private long nextAttemptNanos;
+
+	/**
+	 * Creates an instance that retries a failed load after {@code retryInterval}.
+	 * @param loader the loader
+	 * @param retryInterval the pause after a failed load
+	 */
+	public CachingGoogleCredentials(GoogleCredentialsLoader loader, Duration retryInterval) {
+		this(loader, retryInterval, System::nanoTime);
+	}
+
+	CachingGoogleCredentials(GoogleCredentialsLoader loader, Duration retryInterval, LongSupplier nanoTime) {
+		this.loader = loader;
+		this.retryIntervalNanos = retryInterval.toNanos();
+		this.nanoTime = nanoTime;
+	}
+
+	/**
+	 * Returns the credentials, loading them if needed.
+	 * @return the credentials
+	 * @throws IOException if they could not be loaded (now or during the last attempt,
+	 * when the retry pause has not passed yet)
+	 */
+	public synchronized GoogleCredentials get() throws IOException {
+		if (this.credentials != null) {
+			return this.credentials;
+		}
+		long now = this.nanoTime.getAsLong();
+		if (this.lastFailure != null && now - this.nextAttemptNanos < 0) {
+			throw this.lastFailure;
+		}
+		try {
+			this.credentials = this.loader.load();
+			if (this.lastFailure != null) {
+				logger.info("Google credentials for Cloud Trace are now available; export resumes");
+			}
+			this.lastFailure = null;
+			return this.credentials;
+		}
+		catch (IOException | RuntimeException ex) {
+			IOException failure = (ex instanceof IOException io) ? io : new IOException(ex.getMessage(), ex);
+			if (this.lastFailure == null) {
+				logger.warn("Google credentials for Cloud Trace are not available; spans are not exported until "
+						+ "they are (retrying every " + Duration.ofNanos(this.retryIntervalNanos).toSeconds()
+						+ "s): " + failure.getMessage());
+			}
+			this.lastFailure = failure;
+			this.nextAttemptNanos = now + this.retryIntervalNanos;
+			throw failure;
+		}
+	}
+
+	/**
+	 * Returns the request headers that authenticate a call to {@code uri}, refreshing the
+	 * access token when it is close to expiry.
+	 * @param uri the endpoint called
+	 * @return the headers, e.g. {@code Authorization: Bearer ...}
+	 * @throws IOException if the credentials or a fresh token cannot be had
+	 */
+	public Map<String, List<String>> requestMetadata(URI uri) throws IOException {
+		return get().getRequestMetadata(uri);
+	}
+
+	/**
+	 * Returns the project the credentials belong to, or {@code null} if there is none or
+	 * the credentials cannot be loaded.
+	 * @return the project id
+	 */
+	public String projectId() {
+		try {
+			GoogleCredentials loaded = get();
+			String projectId = loaded.getProjectId();
+			return (projectId != null) ? projectId : loaded.getQuotaProjectId();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+}

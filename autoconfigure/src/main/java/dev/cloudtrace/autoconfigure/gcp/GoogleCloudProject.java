@@ -1,0 +1,21 @@
+package dev.cloudtrace.autoconfigure.gcp;
+
+import java.util.Optional;
+
+/**
+ * The Google Cloud project that receives the spans, and where its id came from.
+ *
+ * @param id the project id, or {@code null} when none could be found
+ * @param source where the id came from, for messages
+ */
+public record GoogleCloudProject(String id, String source) {
+
+	/**
+	 * Returns the project id, if one was found.
+	 * @return the project id
+	 */
+	public Optional<String> projectId() {
+		return Optional.ofNullable(this.id);
+	}
+
+}

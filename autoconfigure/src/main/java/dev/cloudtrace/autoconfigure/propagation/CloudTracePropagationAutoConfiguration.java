@@ -1,0 +1,28 @@
+package dev.cloudtrace.autoconfigure.propagation;
+
+import io.opentelemetry.context.propagation.ContextPropagators;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@link ContextPropagators} that read and write the trace
+ * context on the wire.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ContextPropagators.class)
+@ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PropagationProperties.class)
+public final class CloudTracePropagationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextPropagators cloudTraceContextPropagators(PropagationProperties properties) {
+		return ContextPropagatorsFactory.create(properties.getTypes());
+	}
+
+}

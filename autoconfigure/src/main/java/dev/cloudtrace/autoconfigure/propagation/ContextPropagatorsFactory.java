@@ -1,0 +1,66 @@
+package dev.cloudtrace.autoconfigure.propagation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.extension.trace.propagation.B3Propagator;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Builds the composite propagator from a list of {@link PropagationType}s.
+ */
+public final class ContextPropagatorsFactory {
+
+	private static final String B3_PROPAGATOR = "io.opentelemetry.extension.trace.propagation.B3Propagator";
+
+	private ContextPropagatorsFactory() {
+	}
+
+	/**
+	 * Creates the propagators, in the order given; duplicates are ignored.
+	 * @param types the formats
+	 * @return the propagators
+	 */
+	public static ContextPropagators create(List<PropagationType> types) {
+		Set<PropagationType> distinct = new LinkedHashSet<>(types);
+		List<TextMapPropagator> propagators = distinct.stream().map(ContextPropagatorsFactory::propagator).toList();
+		return ContextPropagators.create(TextMapPropagator.composite(propagators));
+	}
+
+	private static TextMapPropagator propagator(PropagationType type) {
+		return switch (type) {
+			case TRACECONTEXT -> W3CTraceContextPropagator.getInstance();
+			case BAGGAGE -> W3CBaggagePropagator.getInstance();
+			case CLOUD_TRACE -> XCloudTraceContextPropagator.getInstance();
+			case CLOUD_TRACE_ONEWAY -> XCloudTraceContextPropagator.getOneWayInstance();
+			case B3, B3MULTI -> b3(type);
+		};
+	}
+
+	private static TextMapPropagator b3(PropagationType type) {
+		InvalidCloudTracePropertyException.check(
+				ClassUtils.isPresent(B3_PROPAGATOR, ContextPropagatorsFactory.class.getClassLoader()),
+				"cloudtrace.propagation.types", type.name().toLowerCase(),
+				"b3 and b3multi need io.opentelemetry:opentelemetry-extension-trace-propagators on the classpath.");
+		return B3Formats.create(type == PropagationType.B3MULTI);
+	}
+
+	/**
+	 * Keeps the optional B3 classes out of the factory's own signature.
+	 */
+	private static final class B3Formats {
+
+		static TextMapPropagator create(boolean multipleHeaders) {
+			return multipleHeaders ? B3Propagator.injectingMultiHeaders() : B3Propagator.injectingSingleHeader();
+		}
+
+	}
+
+}

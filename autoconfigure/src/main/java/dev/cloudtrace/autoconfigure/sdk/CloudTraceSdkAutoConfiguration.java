@@ -1,0 +1,135 @@
+package dev.cloudtrace.autoconfigure.sdk;
+
+import dev.cloudtrace.autoconfigure.CloudTraceProperties;
+import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
+import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatform;
+import dev.cloudtrace.autoconfigure.gcp.GoogleCloudProject;
+import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanLimits;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the OpenTelemetry SDK: resource, sampler, span limits, a tracer
+ * provider with a batch span processor per exporter, and the {@link OpenTelemetry} and
+ * {@link Tracer} beans.
+ */
+@AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class })
+@ConditionalOnClass(SdkTracerProvider.class)
+@ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ CloudTraceProperties.class, ResourceProperties.class, SamplerProperties.class,
+		BatchProperties.class, SpanLimitsProperties.class })
+public final class CloudTraceSdkAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CloudTraceSdkAutoConfiguration.class);
+
+	/**
+	 * Instrumentation scope of the {@link Tracer} bean, used for the application's own
+	 * spans.
+	 */
+	static final String TRACER_SCOPE = "dev.cloudtrace";
+
+	@Bean
+	@ConditionalOnMissingBean
+	Resource cloudTraceResource(ResourceProperties properties, Environment environment,
+			ObjectProvider<GoogleCloudPlatform> platform, ObjectProvider<GoogleCloudProject> project,
+			ObjectProvider<BuildProperties> buildProperties) {
+		GoogleCloudPlatform detected = platform.getIfAvailable();
+		GoogleCloudProject resolved = project.getIfAvailable();
+		BuildProperties build = buildProperties.getIfAvailable();
+		return ServiceResourceFactory.create(properties, environment::getProperty,
+				(detected != null) ? detected.getResource() : Resource.empty(),
+				(resolved != null) ? resolved.id() : null, (build != null) ? build.getVersion() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Sampler cloudTraceSampler(SamplerProperties properties) {
+		return Sampler.parentBased(Sampler.traceIdRatioBased(properties.getProbability()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpanLimits cloudTraceSpanLimits(SpanLimitsProperties properties) {
+		return SpanLimits.builder()
+			.setMaxNumberOfAttributes(properties.getMaxAttributes())
+			.setMaxAttributeValueLength(properties.getMaxAttributeValueLength())
+			.setMaxNumberOfEvents(properties.getMaxEvents())
+			.setMaxNumberOfLinks(properties.getMaxLinks())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SdkTracerProvider cloudTraceTracerProvider(Resource resource, Sampler sampler, SpanLimits spanLimits,
+			BatchProperties batch, ObjectProvider<SpanExporter> spanExporters,
+			ObjectProvider<SpanProcessor> spanProcessors,
+			ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers) {
+		SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
+			.setResource(resource)
+			.setSampler(sampler)
+			.setSpanLimits(spanLimits);
+		spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
+		spanExporters.orderedStream().forEach((exporter) -> builder.addSpanProcessor(batch(exporter, batch)));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private static SpanProcessor batch(SpanExporter exporter, BatchProperties properties) {
+		return BatchSpanProcessor.builder(exporter)
+			.setMaxQueueSize(properties.getMaxQueueSize())
+			.setMaxExportBatchSize(properties.getMaxExportBatchSize())
+			.setScheduleDelay(properties.getScheduleDelay())
+			.setExporterTimeout(properties.getExportTimeout())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ContextPropagators propagators,
+			CloudTraceProperties properties) {
+		OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
+			.setTracerProvider(tracerProvider)
+			.setPropagators(propagators)
+			.build();
+		if (properties.isRegisterGlobal()) {
+			try {
+				GlobalOpenTelemetry.set(openTelemetry);
+			}
+			catch (IllegalStateException ex) {
+				logger.warn("GlobalOpenTelemetry was already set; cloudtrace.register-global is ignored: "
+						+ ex.getMessage());
+			}
+		}
+		return openTelemetry;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Tracer cloudTraceTracer(OpenTelemetry openTelemetry) {
+		return openTelemetry.getTracer(TRACER_SCOPE);
+	}
+
+}
