@@ -3,6 +3,7 @@ package dev.cloudtrace.autoconfigure.propagation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -10,6 +11,7 @@ import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -22,23 +24,31 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * {@code com.google.cloud.opentelemetry:propagators-gcp}, never left alpha). Google's load
  * balancers still send only this header, so this small implementation is kept here.
  * <p>
- * The accepted grammar is {@code TRACE_ID/SPAN_ID[;o=OPTIONS]}, that of Google's Go
- * propagator, also accepting upper-case trace ids and options of more than one digit:
+ * The accepted grammar is {@code TRACE_ID[/SPAN_ID][;o=OPTIONS]}:
  * <ul>
  * <li>{@code TRACE_ID} is exactly 32 hexadecimal digits, of either case (normalised to lower
  * case), and not all zero.</li>
  * <li>{@code SPAN_ID} is 1 to 20 decimal digits holding an unsigned 64-bit value other than
- * zero; it becomes the 16-digit hexadecimal span id.</li>
+ * zero; it becomes the 16-digit hexadecimal span id. A slash without digits
+ * ({@code TRACE_ID/}) is malformed.</li>
  * <li>{@code OPTIONS} is 1 to 10 decimal digits, a bit mask whose bit 0 is the sampled flag
- * (Google documents only {@code 0} and {@code 1}). Without {@code ;o=} the parent is not
- * sampled, as in Google's documentation and Go propagator: OpenTelemetry has no "undecided"
- * state for a remote parent.</li>
+ * (Google documents only {@code 0} and {@code 1}).</li>
  * </ul>
- * A trace id without a span id ({@code TRACE_ID}, {@code TRACE_ID/} or
- * {@code TRACE_ID;o=1}) is ignored, as Google's Go and Java propagators do: a remote parent
- * needs a span id, and inventing one would point Cloud Trace at a parent span that never
- * exists. No whitespace is allowed anywhere. Any value that does not match is ignored: the
- * given context is returned unchanged and nothing is thrown.
+ * No whitespace is allowed anywhere. Any value that does not match is ignored: the given
+ * context is returned unchanged and nothing is thrown.
+ * <p>
+ * A header without a span id ({@code TRACE_ID} or {@code TRACE_ID;o=1}) still continues the
+ * trace, unlike Google's Go and Java propagators, which ignore it: load balancers and clients
+ * that only name the trace expect the request to appear in it. An OpenTelemetry parent needs
+ * a valid span id, otherwise the SDK starts a new trace, so a random non-zero one is made up.
+ * The header names no parent span, so none is lost: Cloud Trace shows the request's span,
+ * whose parent never arrives, at the top of the trace.
+ * <p>
+ * Without {@code ;o=} the header carries no sampling decision. OpenTelemetry has no
+ * "undecided" state for a remote parent, so the parent keeps the default (not sampled) trace
+ * flags, and the context records that the decision is open; see
+ * {@link #isSamplingUndecided(Context)}. A parent-based sampler that does not look at it
+ * treats such a parent as not sampled.
  * <p>
  * Extraction leaves the context unchanged when it already holds a valid remote span context,
  * such as the one extracted from {@code traceparent} by an earlier propagator of a composite.
@@ -47,8 +57,11 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * in the composite, and this header is only used when {@code traceparent} is absent or
  * invalid.
  * <p>
- * Injection writes {@code TRACE_ID/SPAN_ID;o=0|1} for a valid span context. The
- * {@link #getOneWayInstance() one-way instance} extracts the same way but never injects.
+ * Injection writes {@code TRACE_ID/SPAN_ID;o=0|1} for a valid span context, leaving out
+ * {@code ;o=} only when the span context is a remote parent whose sampling is still
+ * undecided, so that a service forwarding it without a span of its own passes the open
+ * decision on. The {@link #getOneWayInstance() one-way instance} extracts the same way but
+ * never injects.
  */
 public final class XCloudTraceContextPropagator implements TextMapPropagator {
 
@@ -64,7 +77,7 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 
 	private static final String OPTIONS_PREFIX = ";o=";
 
-	private static final int MIN_LENGTH = TRACE_ID_LENGTH + 1 + 1;
+	private static final int MIN_LENGTH = TRACE_ID_LENGTH;
 
 	// Anything longer cannot match, so hostile values cost one length check.
 	private static final int MAX_LENGTH = TRACE_ID_LENGTH + 1 + MAX_SPAN_ID_DIGITS + OPTIONS_PREFIX.length()
@@ -73,6 +86,9 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 	private static final long MAX_UNSIGNED_DIV_10 = Long.divideUnsigned(-1L, 10);
 
 	private static final long MAX_UNSIGNED_LAST_DIGIT = Long.remainderUnsigned(-1L, 10);
+
+	private static final ContextKey<SpanContext> SAMPLING_UNDECIDED = ContextKey
+		.named("x-cloud-trace-context-sampling-undecided");
 
 	private static final XCloudTraceContextPropagator INSTANCE = new XCloudTraceContextPropagator(false);
 
@@ -100,6 +116,24 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 		return ONE_WAY_INSTANCE;
 	}
 
+	/**
+	 * Return whether the given context's span context was extracted by this propagator from a
+	 * header that carried no sampling decision (no {@code ;o=}), so that the sampler, not the
+	 * parent's trace flags, should decide. It is {@code false} once another propagator, such
+	 * as W3C Trace Context, replaced the extracted span context, even with an equal one.
+	 * @param context the parent context given to the sampler, may be {@code null}
+	 * @return whether the remote parent left the sampling decision open
+	 */
+	public static boolean isSamplingUndecided(Context context) {
+		if (context == null) {
+			return false;
+		}
+		SpanContext undecided = context.get(SAMPLING_UNDECIDED);
+		// Identity, not equality: a traceparent naming the same trace and span with the
+		// sampled flag off is an explicit decision that must not be overridden.
+		return undecided != null && Span.fromContext(context).getSpanContext() == undecided;
+	}
+
 	@Override
 	public Collection<String> fields() {
 		return FIELDS;
@@ -115,14 +149,13 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 			return;
 		}
 		String spanId = Long.toUnsignedString(Long.parseUnsignedLong(spanContext.getSpanId(), 16));
-		String value = new StringBuilder(TRACE_ID_LENGTH + 1 + MAX_SPAN_ID_DIGITS + OPTIONS_PREFIX.length() + 1)
-			.append(spanContext.getTraceId())
+		StringBuilder value = new StringBuilder(MAX_LENGTH).append(spanContext.getTraceId())
 			.append('/')
-			.append(spanId)
-			.append(OPTIONS_PREFIX)
-			.append(spanContext.isSampled() ? '1' : '0')
-			.toString();
-		setter.set(carrier, FIELD, value);
+			.append(spanId);
+		if (!isSamplingUndecided(context)) {
+			value.append(OPTIONS_PREFIX).append(spanContext.isSampled() ? '1' : '0');
+		}
+		setter.set(carrier, FIELD, value.toString());
 	}
 
 	@Override
@@ -141,15 +174,19 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 		if (value == null) {
 			return context;
 		}
-		SpanContext parent = parse(value);
-		return (parent != null) ? context.with(Span.wrap(parent)) : context;
+		Parsed parsed = parse(value);
+		if (parsed == null) {
+			return context;
+		}
+		Context extracted = context.with(Span.wrap(parsed.spanContext()));
+		return parsed.decided() ? extracted : extracted.with(SAMPLING_UNDECIDED, parsed.spanContext());
 	}
 
 	// Hand-written rather than a regex: this runs on every request, and the grammar is small
 	// enough to check in one pass without allocating until the value is known to be valid.
-	private static SpanContext parse(String value) {
+	private static Parsed parse(String value) {
 		int length = value.length();
-		if (length < MIN_LENGTH || length > MAX_LENGTH || value.charAt(TRACE_ID_LENGTH) != '/') {
+		if (length < MIN_LENGTH || length > MAX_LENGTH) {
 			return null;
 		}
 		boolean upperCase = false;
@@ -173,30 +210,33 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 		if (!nonZero) {
 			return null;
 		}
-		int spanIdStart = TRACE_ID_LENGTH + 1;
-		int index = spanIdStart;
+		int index = TRACE_ID_LENGTH;
 		long spanId = 0;
-		while (index < length) {
-			char c = value.charAt(index);
-			if (c < '0' || c > '9') {
-				break;
+		if (index < length && value.charAt(index) == '/') {
+			int spanIdStart = ++index;
+			while (index < length) {
+				char c = value.charAt(index);
+				if (c < '0' || c > '9') {
+					break;
+				}
+				if (index - spanIdStart == MAX_SPAN_ID_DIGITS) {
+					return null;
+				}
+				int digit = c - '0';
+				if (Long.compareUnsigned(spanId, MAX_UNSIGNED_DIV_10) > 0
+						|| (spanId == MAX_UNSIGNED_DIV_10 && digit > MAX_UNSIGNED_LAST_DIGIT)) {
+					return null;
+				}
+				spanId = spanId * 10 + digit;
+				index++;
 			}
-			if (index - spanIdStart == MAX_SPAN_ID_DIGITS) {
+			if (index == spanIdStart || spanId == 0) {
 				return null;
 			}
-			int digit = c - '0';
-			if (Long.compareUnsigned(spanId, MAX_UNSIGNED_DIV_10) > 0
-					|| (spanId == MAX_UNSIGNED_DIV_10 && digit > MAX_UNSIGNED_LAST_DIGIT)) {
-				return null;
-			}
-			spanId = spanId * 10 + digit;
-			index++;
 		}
-		if (index == spanIdStart || spanId == 0) {
-			return null;
-		}
+		boolean decided = index < length;
 		boolean sampled = false;
-		if (index < length) {
+		if (decided) {
 			int optionsStart = index + OPTIONS_PREFIX.length();
 			int optionsDigits = length - optionsStart;
 			if (optionsDigits < 1 || optionsDigits > MAX_OPTIONS_DIGITS
@@ -216,13 +256,29 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 		if (upperCase) {
 			traceId = traceId.toLowerCase(Locale.ROOT);
 		}
-		return SpanContext.createFromRemoteParent(traceId, SpanId.fromLong(spanId),
+		SpanContext spanContext = SpanContext.createFromRemoteParent(traceId,
+				SpanId.fromLong((spanId != 0) ? spanId : randomSpanId()),
 				sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
+		return new Parsed(spanContext, decided);
+	}
+
+	// The SDK's IdGenerator would do the same, but the propagator only needs the API.
+	private static long randomSpanId() {
+		long spanId;
+		do {
+			spanId = ThreadLocalRandom.current().nextLong();
+		}
+		while (spanId == 0);
+		return spanId;
 	}
 
 	@Override
 	public String toString() {
 		return this.oneWay ? "XCloudTraceContextPropagator{oneWay}" : "XCloudTraceContextPropagator";
+	}
+
+	private record Parsed(SpanContext spanContext, boolean decided) {
+
 	}
 
 }

@@ -64,7 +64,8 @@ class XCloudTraceContextPropagatorTests {
 	private static final TextMapSetter<Map<String, String>> SETTER = (carrier, key, value) -> carrier.put(key, value);
 
 	// Reference grammar for the fuzz test: a regex is fine here, the propagator itself parses by hand.
-	private static final Pattern ORACLE = Pattern.compile("([0-9a-fA-F]{32})/([0-9]{1,20})(?:;o=([0-9]{1,10}))?");
+	private static final Pattern ORACLE = Pattern
+		.compile("([0-9a-fA-F]{32})(?:/([0-9]{1,20}))?(?:;o=([0-9]{1,10}))?");
 
 	private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -89,27 +90,27 @@ class XCloudTraceContextPropagatorTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			4bf92f3577b34da6a3ce929d0e0e4736/1;o=1                    | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000000001 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=1                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=0                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false
-			4bf92f3577b34da6a3ce929d0e0e4736/12345                    | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false
-			4bf92f3577b34da6a3ce929d0e0e4736/00000000000000012345;o=1 | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/18446744073709551615;o=1 | 4bf92f3577b34da6a3ce929d0e0e4736 | ffffffffffffffff | true
-			4bf92f3577b34da6a3ce929d0e0e4736/18446744073709551614     | 4bf92f3577b34da6a3ce929d0e0e4736 | fffffffffffffffe | false
-			4bf92f3577b34da6a3ce929d0e0e4736/9223372036854775807;o=1  | 4bf92f3577b34da6a3ce929d0e0e4736 | 7fffffffffffffff | true
-			4bf92f3577b34da6a3ce929d0e0e4736/9223372036854775808;o=1  | 4bf92f3577b34da6a3ce929d0e0e4736 | 8000000000000000 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/13235353014750950193;o=1 | 4bf92f3577b34da6a3ce929d0e0e4736 | b7ad6b7169203331 | true
-			4BF92F3577B34DA6A3CE929D0E0E4736/12345;o=1                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
-			4Bf92F3577b34Da6A3ce929D0e0E4736/12345;o=1                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
-			00000000000000000000000000000001/1;o=1                    | 00000000000000000000000000000001 | 0000000000000001 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=3                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=2                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=10               | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=11               | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=01               | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
-			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=4294967295       | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true
+			4bf92f3577b34da6a3ce929d0e0e4736/1;o=1                    | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000000001 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=1                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=0                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345                    | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false | true
+			4bf92f3577b34da6a3ce929d0e0e4736/00000000000000012345;o=1 | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/18446744073709551615;o=1 | 4bf92f3577b34da6a3ce929d0e0e4736 | ffffffffffffffff | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/18446744073709551614     | 4bf92f3577b34da6a3ce929d0e0e4736 | fffffffffffffffe | false | true
+			4bf92f3577b34da6a3ce929d0e0e4736/9223372036854775807;o=1  | 4bf92f3577b34da6a3ce929d0e0e4736 | 7fffffffffffffff | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/9223372036854775808;o=1  | 4bf92f3577b34da6a3ce929d0e0e4736 | 8000000000000000 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/13235353014750950193;o=1 | 4bf92f3577b34da6a3ce929d0e0e4736 | b7ad6b7169203331 | true | false
+			4BF92F3577B34DA6A3CE929D0E0E4736/12345;o=1                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
+			4Bf92F3577b34Da6A3ce929D0e0E4736/12345;o=1                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
+			00000000000000000000000000000001/1;o=1                    | 00000000000000000000000000000001 | 0000000000000001 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=3                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=2                | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=10               | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | false | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=11               | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=01               | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=4294967295       | 4bf92f3577b34da6a3ce929d0e0e4736 | 0000000000003039 | true | false
 			""")
-	void extractsValidHeader(String header, String traceId, String spanId, boolean sampled) {
+	void extractsValidHeader(String header, String traceId, String spanId, boolean sampled, boolean undecided) {
 		Context extracted = extract(Map.of(HEADER, header));
 		SpanContext spanContext = Span.fromContext(extracted).getSpanContext();
 		assertThat(spanContext.isValid()).isTrue();
@@ -118,7 +119,32 @@ class XCloudTraceContextPropagatorTests {
 		assertThat(spanContext.getSpanId()).isEqualTo(spanId);
 		assertThat(spanContext.isSampled()).isEqualTo(sampled);
 		assertThat(spanContext.getTraceState().isEmpty()).isTrue();
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted)).isEqualTo(undecided);
 		assertThat(extracted.get(MARKER)).isEqualTo("given");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			4bf92f3577b34da6a3ce929d0e0e4736               | 4bf92f3577b34da6a3ce929d0e0e4736 | false | true
+			4BF92F3577B34DA6A3CE929D0E0E4736               | 4bf92f3577b34da6a3ce929d0e0e4736 | false | true
+			00000000000000000000000000000001               | 00000000000000000000000000000001 | false | true
+			4bf92f3577b34da6a3ce929d0e0e4736;o=1           | 4bf92f3577b34da6a3ce929d0e0e4736 | true  | false
+			4bf92f3577b34da6a3ce929d0e0e4736;o=0           | 4bf92f3577b34da6a3ce929d0e0e4736 | false | false
+			4bf92f3577b34da6a3ce929d0e0e4736;o=3           | 4bf92f3577b34da6a3ce929d0e0e4736 | true  | false
+			""")
+	void continuesTraceIdWithoutSpanIdUnderRandomParentSpanId(String header, String traceId, boolean sampled,
+			boolean undecided) {
+		Context first = extract(Map.of(HEADER, header));
+		Context second = extract(Map.of(HEADER, header));
+		SpanContext spanContext = Span.fromContext(first).getSpanContext();
+		assertThat(spanContext.isValid()).isTrue();
+		assertThat(spanContext.isRemote()).isTrue();
+		assertThat(spanContext.getTraceId()).isEqualTo(traceId);
+		assertThat(spanContext.getSpanId()).matches("[0-9a-f]{16}").isNotEqualTo("0".repeat(16));
+		assertThat(spanContext.isSampled()).isEqualTo(sampled);
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(first)).isEqualTo(undecided);
+		assertThat(Span.fromContext(second).getSpanContext().getSpanId()).isNotEqualTo(spanContext.getSpanId());
+		assertThat(first.get(MARKER)).isEqualTo("given");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -136,9 +162,15 @@ class XCloudTraceContextPropagatorTests {
 		return Stream.of(
 				named("empty", ""),
 				named("slash only", "/"),
-				named("trace id only", TRACE_ID),
 				named("trace id and slash", TRACE_ID + "/"),
-				named("trace id and options", TRACE_ID + ";o=1"),
+				named("trace id, slash and options", TRACE_ID + "/;o=1"),
+				named("all-zero trace id alone", "0".repeat(32)),
+				named("all-zero trace id with options", "0".repeat(32) + ";o=1"),
+				named("trace id alone too short", TRACE_ID.substring(1)),
+				named("trace id alone with trailing space", TRACE_ID + " "),
+				named("trace id with empty options", TRACE_ID + ";o="),
+				named("trace id with other option key", TRACE_ID + ";x=1"),
+				named("trace id and options after slash-less span id", TRACE_ID + "12345;o=1"),
 				named("empty span id with options", TRACE_ID + "/;o=1"),
 				named("trace id too short", TRACE_ID.substring(1) + "/12345;o=1"),
 				named("trace id too long", TRACE_ID + "a/12345;o=1"),
@@ -237,14 +269,71 @@ class XCloudTraceContextPropagatorTests {
 	}
 
 	@Test
+	void samplingIsUndecidedOnlyForTheExtractedSpanContext() {
+		Context extracted = extract(Map.of(HEADER, TRACE_ID + "/12345"));
+		SpanContext remote = Span.fromContext(extracted).getSpanContext();
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted)).isTrue();
+		assertThat(remote.isSampled()).isFalse();
+		SpanContext equalCopy = SpanContext.createFromRemoteParent(remote.getTraceId(), remote.getSpanId(),
+				remote.getTraceFlags(), remote.getTraceState());
+		assertThat(equalCopy).isEqualTo(remote);
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted.with(Span.wrap(equalCopy)))).isFalse();
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted.with(Span.getInvalid()))).isFalse();
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(this.context)).isFalse();
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(Context.root())).isFalse();
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(null)).isFalse();
+	}
+
+	@Test
+	void staleUndecidedMarkerDoesNotApplyToLaterDecidedHeader() {
+		Context undecided = extract(Map.of(HEADER, TRACE_ID + "/12345"));
+		SpanContext local = SpanContext.create(OTHER_TRACE_ID, "b7ad6b7169203331", TraceFlags.getSampled(),
+				TraceState.getDefault());
+		Context decided = this.propagator.extract(undecided.with(Span.wrap(local)),
+				Map.of(HEADER, TRACE_ID + "/12345;o=0"), GETTER);
+		assertThat(Span.fromContext(decided).getSpanContext())
+			.isEqualTo(Span.fromContext(undecided).getSpanContext());
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(decided)).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01 | 4bf92f3577b34da6a3ce929d0e0e4736/12345
+			00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00 | 4bf92f3577b34da6a3ce929d0e0e4736
+			00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000003039-00 | 4bf92f3577b34da6a3ce929d0e0e4736/12345
+			""")
+	void undecidedMarkerNoLongerAppliesOnceTraceparentReplacedTheSpan(String traceparent, String cloudHeader) {
+		TextMapPropagator cloudTraceFirst = TextMapPropagator.composite(XCloudTraceContextPropagator.getInstance(),
+				W3CTraceContextPropagator.getInstance());
+		Context extracted = cloudTraceFirst.extract(this.context,
+				Map.of("traceparent", traceparent, HEADER, cloudHeader), GETTER);
+		Context fromTraceparentAlone = W3CTraceContextPropagator.getInstance()
+			.extract(Context.root(), Map.of("traceparent", traceparent), GETTER);
+		assertThat(Span.fromContext(extracted).getSpanContext())
+			.isEqualTo(Span.fromContext(fromTraceparentAlone).getSpanContext());
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted)).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("composites")
+	void samplingIsUndecidedThroughCompositeWithoutTraceparent(ContextPropagators propagators) {
+		Context extracted = propagators.getTextMapPropagator()
+			.extract(this.context, Map.of(HEADER, TRACE_ID + "/12345", "baggage", "tenant=acme"), GETTER);
+		assertThat(Span.fromContext(extracted).getSpanContext().getSpanId()).isEqualTo("0000000000003039");
+		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted)).isTrue();
+		assertThat(Baggage.fromContext(extracted).getEntryValue("tenant")).isEqualTo("acme");
+	}
+
+	@Test
 	void fuzzedHeadersMatchReferenceGrammarAndNeverThrow() {
 		Random random = new Random(20240611L);
 		int accepted = 0;
 		int rejected = 0;
+		int traceIdOnly = 0;
 		for (int i = 0; i < 50_000; i++) {
 			String header = fuzzedHeader(random);
 			Context extracted = extract(Map.of(HEADER, header));
-			SpanContext expected = oracle(header);
+			Expected expected = oracle(header);
 			if (expected == null) {
 				assertThat(extracted).as(header).isSameAs(this.context);
 				rejected++;
@@ -252,12 +341,24 @@ class XCloudTraceContextPropagatorTests {
 			else {
 				SpanContext actual = Span.fromContext(extracted).getSpanContext();
 				assertThat(actual.isValid()).as(header).isTrue();
-				assertThat(actual).as(header).isEqualTo(expected);
+				assertThat(actual.isRemote()).as(header).isTrue();
+				assertThat(actual.getTraceId()).as(header).isEqualTo(expected.traceId());
+				if (expected.spanId() != null) {
+					assertThat(actual.getSpanId()).as(header).isEqualTo(expected.spanId());
+				}
+				else {
+					traceIdOnly++;
+				}
+				assertThat(actual.isSampled()).as(header).isEqualTo(expected.sampled());
+				assertThat(actual.getTraceState().isEmpty()).as(header).isTrue();
+				assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted)).as(header)
+					.isEqualTo(expected.undecided());
 				accepted++;
 			}
 		}
 		assertThat(accepted).isGreaterThan(5_000);
 		assertThat(rejected).isGreaterThan(5_000);
+		assertThat(traceIdOnly).isGreaterThan(1_000);
 	}
 
 	@ParameterizedTest(name = "{0} sampled={1} -> {2}")
@@ -273,6 +374,30 @@ class XCloudTraceContextPropagatorTests {
 		Map<String, String> carrier = new HashMap<>();
 		this.propagator.inject(contextWithSpan(TRACE_ID, spanId, sampled), carrier, SETTER);
 		assertThat(carrier).containsExactly(Map.entry(HEADER, expected));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			4bf92f3577b34da6a3ce929d0e0e4736/12345      | 4bf92f3577b34da6a3ce929d0e0e4736/12345
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=0  | 4bf92f3577b34da6a3ce929d0e0e4736/12345;o=0
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=1  | 4bf92f3577b34da6a3ce929d0e0e4736/12345;o=1
+			4bf92f3577b34da6a3ce929d0e0e4736/12345;o=3  | 4bf92f3577b34da6a3ce929d0e0e4736/12345;o=1
+			4BF92F3577B34DA6A3CE929D0E0E4736/012345     | 4bf92f3577b34da6a3ce929d0e0e4736/12345
+			""")
+	void forwardsExtractedHeaderKeepingAnOpenSamplingDecisionOpen(String received, String forwarded) {
+		Map<String, String> carrier = new HashMap<>();
+		this.propagator.inject(extract(Map.of(HEADER, received)), carrier, SETTER);
+		assertThat(carrier).containsExactly(Map.entry(HEADER, forwarded));
+	}
+
+	@Test
+	void injectsSamplingDecisionOfLocalChildOfUndecidedParent() {
+		Context undecided = extract(Map.of(HEADER, TRACE_ID + "/12345"));
+		SpanContext child = SpanContext.create(TRACE_ID, "b7ad6b7169203331", TraceFlags.getDefault(),
+				TraceState.getDefault());
+		Map<String, String> carrier = new HashMap<>();
+		this.propagator.inject(undecided.with(Span.wrap(child)), carrier, SETTER);
+		assertThat(carrier).containsExactly(Map.entry(HEADER, TRACE_ID + "/13235353014750950193;o=0"));
 	}
 
 	@Test
@@ -411,19 +536,26 @@ class XCloudTraceContextPropagatorTests {
 		return Named.of(name, value);
 	}
 
-	private static SpanContext oracle(String header) {
+	private static Expected oracle(String header) {
 		Matcher matcher = ORACLE.matcher(header);
 		if (!matcher.matches()) {
 			return null;
 		}
 		String traceId = matcher.group(1).toLowerCase(Locale.ROOT);
-		BigInteger spanId = new BigInteger(matcher.group(2));
-		if (traceId.equals("0".repeat(32)) || spanId.signum() == 0 || spanId.compareTo(TWO_TO_THE_64) >= 0) {
+		if (traceId.equals("0".repeat(32))) {
 			return null;
 		}
-		boolean sampled = matcher.group(3) != null && new BigInteger(matcher.group(3)).testBit(0);
-		return SpanContext.createFromRemoteParent(traceId, String.format("%016x", spanId),
-				sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
+		String spanId = null;
+		if (matcher.group(2) != null) {
+			BigInteger value = new BigInteger(matcher.group(2));
+			if (value.signum() == 0 || value.compareTo(TWO_TO_THE_64) >= 0) {
+				return null;
+			}
+			spanId = String.format("%016x", value);
+		}
+		boolean undecided = matcher.group(3) == null;
+		boolean sampled = !undecided && new BigInteger(matcher.group(3)).testBit(0);
+		return new Expected(traceId, spanId, sampled, undecided);
 	}
 
 	private static String fuzzedHeader(Random random) {
@@ -458,12 +590,14 @@ class XCloudTraceContextPropagatorTests {
 			char c = Character.forDigit(random.nextInt(16), 16);
 			header.append(random.nextInt(4) == 0 ? Character.toUpperCase(c) : c);
 		}
-		header.append('/');
-		switch (random.nextInt(5)) {
-			case 0 -> header.append(random.nextInt(10));
-			case 1 -> header.append(Long.toUnsignedString(-1L - random.nextInt(20)));
-			case 2 -> header.append(TWO_TO_THE_64.add(BigInteger.valueOf(random.nextInt(20) - 10)));
-			default -> header.append(Long.toUnsignedString(random.nextLong()));
+		switch (random.nextInt(6)) {
+			case 0 -> header.append('/').append(random.nextInt(10));
+			case 1 -> header.append('/').append(Long.toUnsignedString(-1L - random.nextInt(20)));
+			case 2 -> header.append('/').append(TWO_TO_THE_64.add(BigInteger.valueOf(random.nextInt(20) - 10)));
+			case 3 -> {
+				// Trace id alone.
+			}
+			default -> header.append('/').append(Long.toUnsignedString(random.nextLong()));
 		}
 		if (random.nextBoolean()) {
 			header.append(";o=").append(random.nextInt(4) == 0 ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(4));
@@ -490,6 +624,10 @@ class XCloudTraceContextPropagatorTests {
 			hex.append(Character.forDigit(random.nextInt(16), 16));
 		}
 		return hex.toString();
+	}
+
+	private record Expected(String traceId, String spanId, boolean sampled, boolean undecided) {
+
 	}
 
 }
