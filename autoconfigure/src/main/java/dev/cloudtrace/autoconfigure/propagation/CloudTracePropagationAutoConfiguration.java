@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configuration of the {@link ContextPropagators} that read and write the trace
@@ -21,8 +22,8 @@ public final class CloudTracePropagationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextPropagators cloudTraceContextPropagators(PropagationProperties properties) {
-		return ContextPropagatorsFactory.create(properties.getTypes());
+	ContextPropagators cloudTraceContextPropagators(PropagationProperties properties, ResourceLoader resourceLoader) {
+		return ContextPropagatorsFactory.create(properties.getTypes(), resourceLoader.getClassLoader());
 	}
 
 }

@@ -26,27 +26,29 @@ public final class ContextPropagatorsFactory {
 	/**
 	 * Creates the propagators, in the order given; duplicates are ignored.
 	 * @param types the formats
+	 * @param classLoader the class loader that must see optional formats' classes
 	 * @return the propagators
 	 */
-	public static ContextPropagators create(List<PropagationType> types) {
+	public static ContextPropagators create(List<PropagationType> types, ClassLoader classLoader) {
 		Set<PropagationType> distinct = new LinkedHashSet<>(types);
-		List<TextMapPropagator> propagators = distinct.stream().map(ContextPropagatorsFactory::propagator).toList();
+		List<TextMapPropagator> propagators = distinct.stream()
+			.map((type) -> propagator(type, classLoader))
+			.toList();
 		return ContextPropagators.create(TextMapPropagator.composite(propagators));
 	}
 
-	private static TextMapPropagator propagator(PropagationType type) {
+	private static TextMapPropagator propagator(PropagationType type, ClassLoader classLoader) {
 		return switch (type) {
 			case TRACECONTEXT -> W3CTraceContextPropagator.getInstance();
 			case BAGGAGE -> W3CBaggagePropagator.getInstance();
 			case CLOUD_TRACE -> XCloudTraceContextPropagator.getInstance();
 			case CLOUD_TRACE_ONEWAY -> XCloudTraceContextPropagator.getOneWayInstance();
-			case B3, B3MULTI -> b3(type);
+			case B3, B3MULTI -> b3(type, classLoader);
 		};
 	}
 
-	private static TextMapPropagator b3(PropagationType type) {
-		InvalidCloudTracePropertyException.check(
-				ClassUtils.isPresent(B3_PROPAGATOR, ContextPropagatorsFactory.class.getClassLoader()),
+	private static TextMapPropagator b3(PropagationType type, ClassLoader classLoader) {
+		InvalidCloudTracePropertyException.check(ClassUtils.isPresent(B3_PROPAGATOR, classLoader),
 				"cloudtrace.propagation.types", type.name().toLowerCase(),
 				"b3 and b3multi need io.opentelemetry:opentelemetry-extension-trace-propagators on the classpath.");
 		return B3Formats.create(type == PropagationType.B3MULTI);

@@ -67,7 +67,7 @@ public final class CloudTraceSdkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Sampler cloudTraceSampler(SamplerProperties properties) {
-		return Sampler.parentBased(Sampler.traceIdRatioBased(properties.getProbability()));
+		return CloudTraceSampler.create(properties.getProbability());
 	}
 
 	@Bean

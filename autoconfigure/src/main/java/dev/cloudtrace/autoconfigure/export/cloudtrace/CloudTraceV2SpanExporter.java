@@ -8,13 +8,13 @@ import java.util.Collection;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
+import com.google.api.gax.rpc.FixedHeaderProvider;
 import com.google.cloud.opentelemetry.trace.TraceConfiguration;
 import com.google.cloud.opentelemetry.trace.TraceExporter;
 import com.google.cloud.trace.v2.stub.GrpcTraceServiceStub;
 import com.google.cloud.trace.v2.stub.TraceServiceStubSettings;
 import dev.cloudtrace.autoconfigure.export.OtlpEndpoints;
 import dev.cloudtrace.autoconfigure.gcp.CachingGoogleCredentials;
-import io.grpc.ManagedChannelBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -87,15 +87,25 @@ public final class CloudTraceV2SpanExporter implements SpanExporter {
 
 	private GrpcTraceServiceStub createStub() throws IOException {
 		InstantiatingGrpcChannelProvider.Builder channel = InstantiatingGrpcChannelProvider.newBuilder();
-		if (OtlpEndpoints.isLoopback(URI.create("grpc://" + this.endpoint))) {
-			channel.setChannelConfigurator(ManagedChannelBuilder::usePlaintext);
-		}
 		CredentialsProvider credentialsProvider = (this.credentials != null) ? this.credentials::get
 				: NoCredentialsProvider.create();
+		URI uri = URI.create("https://" + this.endpoint);
+		if (OtlpEndpoints.isLoopback(uri)) {
+			CachingGoogleCredentials loopbackCredentials = this.credentials;
+			channel.setChannelConfigurator((builder) -> {
+				builder.usePlaintext();
+				if (loopbackCredentials != null) {
+					builder.intercept(new LoopbackAuthorizationInterceptor(loopbackCredentials, uri));
+				}
+				return builder;
+			});
+			credentialsProvider = NoCredentialsProvider.create();
+		}
 		return GrpcTraceServiceStub.create(TraceServiceStubSettings.newBuilder()
 			.setEndpoint(this.endpoint)
 			.setTransportChannelProvider(channel.build())
 			.setCredentialsProvider(credentialsProvider)
+			.setHeaderProvider(FixedHeaderProvider.create("x-goog-user-project", this.projectId))
 			.build());
 	}
 

@@ -1,0 +1,64 @@
+package dev.cloudtrace.autoconfigure.gcp;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.cloudtrace.autoconfigure.testsupport.FakeOAuthTokenServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.FileSystemResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+/**
+ * Tests for {@link CachingGoogleCredentials}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CachingGoogleCredentialsTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void missingCredentialsAreReportedOnceAndRetriedAfterThePause(CapturedOutput output) throws Exception {
+		Map<String, String> environment = new HashMap<>(Map.of("CLOUDSDK_CONFIG", this.directory.toString()));
+		AtomicLong now = new AtomicLong();
+		CachingGoogleCredentials credentials = new CachingGoogleCredentials(
+				new GoogleCredentialsLoader(null, environment::get, false), Duration.ofSeconds(30), now::get);
+		assertThatIOException().isThrownBy(credentials::get);
+		assertThatIOException().isThrownBy(credentials::get);
+		assertThat(output).containsOnlyOnce("Google credentials for Cloud Trace are not available");
+		try (FakeOAuthTokenServer tokens = new FakeOAuthTokenServer()) {
+			environment.put("GOOGLE_APPLICATION_CREDENTIALS", tokens.writeKeyFile(this.directory).toString());
+			assertThatIOException().as("still within the pause").isThrownBy(credentials::get);
+			now.addAndGet(Duration.ofSeconds(31).toNanos());
+			assertThat(credentials.get()).isNotNull();
+			assertThat(output).contains("are now available");
+			assertThat(credentials.projectId()).isEqualTo(tokens.keys().projectId());
+		}
+	}
+
+	@Test
+	void requestMetadataCarriesBearerTokenFromTokenEndpoint() throws Exception {
+		try (FakeOAuthTokenServer tokens = new FakeOAuthTokenServer()) {
+			Path key = tokens.writeKeyFile(this.directory);
+			CachingGoogleCredentials credentials = new CachingGoogleCredentials(
+					new GoogleCredentialsLoader(new FileSystemResource(key), Map.<String, String>of()::get, false),
+					Duration.ofSeconds(30));
+			assertThat(credentials.requestMetadata(URI.create("https://telemetry.googleapis.com")))
+				.containsEntry("Authorization", List.of("Bearer fake-token-1"));
+			assertThat(tokens.requestCount()).isEqualTo(1);
+		}
+	}
+
+}

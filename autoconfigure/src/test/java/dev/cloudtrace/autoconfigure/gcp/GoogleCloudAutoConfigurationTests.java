@@ -1,0 +1,95 @@
+package dev.cloudtrace.autoconfigure.gcp;
+
+import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
+import io.opentelemetry.api.common.Attributes;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link GoogleCloudAutoConfiguration}.
+ */
+class GoogleCloudAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(CloudTraceContextRunners.foundation())
+		.withPropertyValues("cloudtrace.exporter.type=none", "cloudtrace.resource.detect-gcp=false");
+
+	@Test
+	void createsPlatformProjectAndCredentialsBeans() {
+		this.contextRunner.withPropertyValues("cloudtrace.project-id=p1").run((context) -> {
+			assertThat(context).hasSingleBean(GoogleCloudPlatform.class)
+				.hasSingleBean(GoogleCloudProject.class)
+				.hasSingleBean(CachingGoogleCredentials.class);
+			assertThat(context.getBean(GoogleCloudProject.class).id()).isEqualTo("p1");
+			assertThat(context.getBean(GoogleCloudPlatform.class).getResource().getAttributes().isEmpty()).isTrue();
+		});
+	}
+
+	@Test
+	void noCredentialsBeanWhenDisabled() {
+		this.contextRunner.withPropertyValues("cloudtrace.credentials.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CachingGoogleCredentials.class)
+				.hasSingleBean(GoogleCloudProject.class));
+	}
+
+	@Test
+	void noCredentialsBeanWithoutGoogleAuthLibrary() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("com.google.auth"))
+			.withPropertyValues("cloudtrace.project-id=p1")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CachingGoogleCredentials.class));
+	}
+
+	@Test
+	void autoDetectionFindsNoHintHere() {
+		this.contextRunner.withPropertyValues("cloudtrace.resource.detect-gcp=auto", "cloudtrace.project-id=p1")
+			.run((context) -> assertThat(context.getBean(GoogleCloudPlatform.class).isOnGoogleCloud()).isFalse());
+	}
+
+	@Test
+	void backsOffFromUserBeans() {
+		this.contextRunner.withUserConfiguration(UserConfiguration.class).run((context) -> {
+			assertThat(context.getBean(GoogleCloudProject.class)).isSameAs(UserConfiguration.PROJECT);
+			assertThat(context.getBean(GoogleCloudPlatform.class)).isSameAs(UserConfiguration.PLATFORM);
+		});
+	}
+
+	@Test
+	void disabledCreatesNothing() {
+		this.contextRunner.withPropertyValues("cloudtrace.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(GoogleCloudPlatform.class)
+				.doesNotHaveBean(GoogleCloudProject.class)
+				.doesNotHaveBean(CachingGoogleCredentials.class));
+	}
+
+	@Test
+	void failsOnUnknownDetectionMode() {
+		this.contextRunner.withPropertyValues("cloudtrace.resource.detect-gcp=maybe")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("maybe"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserConfiguration {
+
+		static final GoogleCloudProject PROJECT = new GoogleCloudProject("user", "user");
+
+		static final GoogleCloudPlatform PLATFORM = new GoogleCloudPlatform(false, false, Attributes::empty);
+
+		@Bean
+		GoogleCloudProject userProject() {
+			return PROJECT;
+		}
+
+		@Bean
+		GoogleCloudPlatform userPlatform() {
+			return PLATFORM;
+		}
+
+	}
+
+}
