@@ -95,18 +95,31 @@ public class CachingGoogleCredentials {
 
 	/**
 	 * Returns the project the credentials belong to, or {@code null} if there is none or
-	 * the credentials cannot be loaded.
+	 * the credentials cannot be loaded. A failure here is not reported: finding the
+	 * project is only a fallback, and an application that exports elsewhere needs no
+	 * credentials at all.
 	 * @return the project id
 	 */
 	public String projectId() {
-		try {
-			GoogleCredentials loaded = get();
-			String projectId = loaded.getProjectId();
-			return (projectId != null) ? projectId : loaded.getQuotaProjectId();
+		GoogleCredentials loaded;
+		synchronized (this) {
+			loaded = this.credentials;
 		}
-		catch (IOException ex) {
-			return null;
+		if (loaded == null) {
+			try {
+				loaded = this.loader.load();
+			}
+			catch (IOException | RuntimeException ex) {
+				return null;
+			}
+			synchronized (this) {
+				if (this.credentials == null) {
+					this.credentials = loaded;
+				}
+			}
 		}
+		String projectId = loaded.getProjectId();
+		return (projectId != null) ? projectId : loaded.getQuotaProjectId();
 	}
 
 }

@@ -45,7 +45,17 @@ class CachingGoogleCredentialsTests {
 			assertThat(credentials.get()).isNotNull();
 			assertThat(output).contains("are now available");
 			assertThat(credentials.projectId()).isEqualTo(tokens.keys().projectId());
+			assertThat(output).containsOnlyOnce("Google credentials for Cloud Trace are not available");
 		}
+	}
+
+	@Test
+	void projectLookupWithoutCredentialsStaysQuiet(CapturedOutput output) {
+		Map<String, String> environment = Map.of("CLOUDSDK_CONFIG", this.directory.toString());
+		CachingGoogleCredentials credentials = new CachingGoogleCredentials(
+				new GoogleCredentialsLoader(null, environment::get, false), Duration.ofSeconds(30));
+		assertThat(credentials.projectId()).isNull();
+		assertThat(output).doesNotContain("Google credentials");
 	}
 
 	@Test
