@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class AnnotationTracingProperties {
 
 	/**
-	 * Whether methods of Spring beans annotated with @WithSpan get a span, with their
-	 * @SpanAttribute parameters as attributes.
+	 * Whether Spring bean methods annotated with @WithSpan get a span, with their
+	 * parameters annotated with @SpanAttribute as attributes.
 	 */
 	private boolean enabled = true;
 

@@ -30,9 +30,6 @@ record TracedMethod(Method method, String spanName, SpanKind spanKind, boolean i
 	static TracedMethod of(Method invoked, Class<?> targetClass, List<AsyncOperationEndStrategy> asyncEndStrategies) {
 		Method method = AopUtils.getMostSpecificMethod(invoked, targetClass);
 		WithSpan withSpan = AnnotatedElementUtils.findMergedAnnotation(method, WithSpan.class);
-		if (withSpan == null) {
-			withSpan = AnnotatedElementUtils.findMergedAnnotation(invoked, WithSpan.class);
-		}
 		String spanName = (withSpan != null && !withSpan.value().isEmpty()) ? withSpan.value()
 				: SpanNames.fromMethod(method);
 		SpanKind spanKind = (withSpan != null) ? withSpan.kind() : SpanKind.INTERNAL;

@@ -34,7 +34,10 @@ import org.springframework.core.annotation.Order;
  * that value completes.
  * <p>
  * Only calls through the bean's Spring proxy are traced: a method calling another method
- * of its own bean ({@code this.work()}) creates no span.
+ * of its own bean ({@code this.work()}) creates no span, and an annotation on an interface's
+ * method is ignored. The {@code CompletableFuture} returned to the caller is a dependent of
+ * the method's own, so cancelling it does not cancel the method's work; a {@code Mono} or
+ * {@code Flux} that is never subscribed to never ends its span.
  */
 @Aspect
 @Order(WithSpanAspect.ORDER)

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -42,6 +44,12 @@ class AnnotationTracingAutoConfigurationTests {
 				"cloudtrace.credentials.enabled=false", "cloudtrace.resource.detect-gcp=false")
 		.withBean(SpanProcessor.class, () -> SimpleSpanProcessor.create(this.exporter))
 		.withBean(TracedService.class);
+
+	@Test
+	void isRegisteredAsAutoConfiguration() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+			.contains(AnnotationTracingAutoConfiguration.class.getName());
+	}
 
 	@Test
 	void createsAspectAndReactorEndStrategy() {

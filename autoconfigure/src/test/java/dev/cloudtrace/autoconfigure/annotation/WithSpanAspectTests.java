@@ -52,7 +52,8 @@ class WithSpanAspectTests {
 				"cloudtrace.credentials.enabled=false", "cloudtrace.resource.detect-gcp=false")
 		.withBean(SpanProcessor.class, () -> SimpleSpanProcessor.create(this.exporter))
 		.withBean(TracedService.class)
-		.withBean(Greeter.class, DefaultGreeter::new);
+		.withBean(Greeter.class, DefaultGreeter::new)
+		.withBean(Farewell.class, DefaultFarewell::new);
 
 	@Test
 	void tracesBeanMethodThroughClassProxy() {
@@ -78,6 +79,22 @@ class WithSpanAspectTests {
 			SpanData span = onlySpan();
 			assertThat(span.getName()).isEqualTo("DefaultGreeter.greet");
 			assertThat(span.getAttributes().get(AttributeKey.stringKey("name"))).isEqualTo("Ada");
+		});
+	}
+
+	@Test
+	void ignoresAnnotationOnInterfaceMethodThroughInterfaceProxy() {
+		this.runner.withPropertyValues("spring.aop.proxy-target-class=false").run((context) -> {
+			assertThat(context.getBean(Farewell.class).bye("Ada")).isEqualTo("Bye, Ada");
+			assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
+		});
+	}
+
+	@Test
+	void ignoresAnnotationOnInterfaceMethodThroughClassProxy() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(Farewell.class).bye("Ada")).isEqualTo("Bye, Ada");
+			assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
 		});
 	}
 
@@ -324,6 +341,22 @@ class WithSpanAspectTests {
 	interface Greeter {
 
 		String greet(@SpanAttribute String name);
+
+	}
+
+	interface Farewell {
+
+		@WithSpan
+		String bye(@SpanAttribute String name);
+
+	}
+
+	static class DefaultFarewell implements Farewell {
+
+		@Override
+		public String bye(String name) {
+			return "Bye, " + name;
+		}
 
 	}
 
