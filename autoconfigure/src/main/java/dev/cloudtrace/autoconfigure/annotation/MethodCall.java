@@ -1,0 +1,54 @@
+package dev.cloudtrace.autoconfigure.annotation;
+
+import java.lang.reflect.Method;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.instrumentation.api.incubator.semconv.code.CodeAttributesGetter;
+import org.aspectj.lang.JoinPoint;
+
+/**
+ * One call of a method annotated with {@code @WithSpan}: the request of the aspect's
+ * instrumenter.
+ *
+ * @param tracedMethod the method called
+ * @param joinPoint the join point of the call, read for its arguments only when an
+ * attribute needs them
+ */
+record MethodCall(TracedMethod tracedMethod, JoinPoint joinPoint) {
+
+	String spanName() {
+		return this.tracedMethod.spanName();
+	}
+
+	SpanKind spanKind() {
+		return this.tracedMethod.spanKind();
+	}
+
+	Method method() {
+		return this.tracedMethod.method();
+	}
+
+	Object[] args() {
+		return this.joinPoint.getArgs();
+	}
+
+	/**
+	 * The class and method of a call, for the {@code code.*} attributes.
+	 */
+	enum CodeAttributes implements CodeAttributesGetter<MethodCall> {
+
+		INSTANCE;
+
+		@Override
+		public Class<?> getCodeClass(MethodCall call) {
+			return call.method().getDeclaringClass();
+		}
+
+		@Override
+		public String getMethodName(MethodCall call) {
+			return call.method().getName();
+		}
+
+	}
+
+}
