@@ -106,7 +106,8 @@ public final class CloudTraceSdkAutoConfiguration {
 			.build();
 	}
 
-	@Bean
+	// The tracer provider bean shuts itself down; closing the SDK too would do it twice.
+	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ContextPropagators propagators,
 			CloudTraceProperties properties) {
