@@ -1,0 +1,167 @@
+package dev.cloudtrace.benchmarks.jmh;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks with JMH's GC profiler and prints one Markdown table: time and
+ * allocation per operation with their 99.9% confidence intervals, and what each adds over its
+ * baseline.
+ * <p>
+ * Takes JMH's own command-line options; without them, one fork of three 1 s warm-up and five
+ * 1 s measurement iterations. With {@code -Dbenchmark.table=FILE}, the table is also written
+ * to that file.
+ */
+public final class RunBenchmarks {
+
+	private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+	private static final Map<String, Row> ROWS = new LinkedHashMap<>();
+
+	static {
+		row("ServerSpanBenchmark.serverSpan", "Server span: the filter around a request with traceparent",
+				"ServerSpanBenchmark.noFilter");
+		row("ServerSpanBenchmark.serverSpanNoop", "Server span: the same filter on a no-op OpenTelemetry",
+				"ServerSpanBenchmark.noFilter");
+		row("ServerSpanBenchmark.noFilter", "Server span baseline: the filter chain alone", null);
+		row("ClientSpanBenchmark.clientSpan", "Client span: the interceptor, injecting headers",
+				"ClientSpanBenchmark.noInterceptor");
+		row("ClientSpanBenchmark.clientSpanNoop", "Client span: the same interceptor on a no-op OpenTelemetry",
+				"ClientSpanBenchmark.noInterceptor");
+		row("ClientSpanBenchmark.noInterceptor", "Client span baseline: the execution alone", null);
+		row("WithSpanBenchmark.withSpan", "@WithSpan: aspect on a Spring proxy", "WithSpanBenchmark.direct");
+		row("WithSpanBenchmark.withSpanNoop", "@WithSpan: the same on a no-op OpenTelemetry",
+				"WithSpanBenchmark.direct");
+		row("WithSpanBenchmark.direct", "@WithSpan baseline: the method called directly", null);
+		row("PropagationBenchmark.injectDefault", "Inject tracecontext, baggage, cloud-trace (our default)",
+				"PropagationBenchmark.injectOpenTelemetryDefault");
+		row("PropagationBenchmark.injectOpenTelemetryDefault",
+				"Inject baseline: tracecontext, baggage (OpenTelemetry's default)", null);
+		row("PropagationBenchmark.extractTraceparent", "Extract traceparent with our default propagators",
+				"PropagationBenchmark.extractTraceparentOpenTelemetryDefault");
+		row("PropagationBenchmark.extractXCloudTraceContext",
+				"Extract X-Cloud-Trace-Context with our default propagators",
+				"PropagationBenchmark.extractTraceparentOpenTelemetryDefault");
+		row("PropagationBenchmark.extractTraceparentOpenTelemetryDefault",
+				"Extract baseline: traceparent with OpenTelemetry's default", null);
+		row("XCloudTraceContextBenchmark.parse", "X-Cloud-Trace-Context parse: TRACE/SPAN;o=1",
+				"XCloudTraceContextBenchmark.parseTraceparentBaseline");
+		row("XCloudTraceContextBenchmark.parseTraceIdOnly", "X-Cloud-Trace-Context parse: TRACE only",
+				"XCloudTraceContextBenchmark.parseTraceparentBaseline");
+		row("XCloudTraceContextBenchmark.parseMalformed", "X-Cloud-Trace-Context parse: malformed",
+				"XCloudTraceContextBenchmark.parseTraceparentBaseline");
+		row("XCloudTraceContextBenchmark.parseTraceparentBaseline", "Parse baseline: traceparent (W3C propagator)",
+				null);
+		row("XCloudTraceContextBenchmark.write", "X-Cloud-Trace-Context write", null);
+	}
+
+	private RunBenchmarks() {
+	}
+
+	private static void row(String benchmark, String label, String baseline) {
+		ROWS.put(benchmark, new Row(label, baseline));
+	}
+
+	public static void main(String[] args) throws Exception {
+		CommandLineOptions commandLine = new CommandLineOptions(args);
+		ChainedOptionsBuilder options = new OptionsBuilder().parent(commandLine).addProfiler(GCProfiler.class);
+		if (!commandLine.getForkCount().hasValue()) {
+			options.forks(1);
+		}
+		if (!commandLine.getWarmupIterations().hasValue()) {
+			options.warmupIterations(3);
+		}
+		if (!commandLine.getWarmupTime().hasValue()) {
+			options.warmupTime(TimeValue.seconds(1));
+		}
+		if (!commandLine.getMeasurementIterations().hasValue()) {
+			options.measurementIterations(5);
+		}
+		if (!commandLine.getMeasurementTime().hasValue()) {
+			options.measurementTime(TimeValue.seconds(1));
+		}
+		if (commandLine.getIncludes().isEmpty()) {
+			options.include(RunBenchmarks.class.getPackageName() + ".*Benchmark");
+		}
+		Collection<RunResult> results = new Runner(options.build()).run();
+		String table = table(results);
+		System.out.println();
+		System.out.println(table);
+		String file = System.getProperty("benchmark.table");
+		if (file != null) {
+			Files.writeString(Path.of(file), table);
+		}
+	}
+
+	private static String table(Collection<RunResult> results) {
+		Map<String, RunResult> byName = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			String name = result.getParams().getBenchmark();
+			byName.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), result);
+		}
+		StringBuilder table = new StringBuilder();
+		table.append("| Benchmark | Time (ns/op) | Allocated (B/op) | Over its baseline |\n");
+		table.append("|---|---|---|---|\n");
+		for (Map.Entry<String, Row> entry : ROWS.entrySet()) {
+			RunResult result = byName.remove(entry.getKey());
+			if (result != null) {
+				appendRow(table, entry.getValue().label(), result, find(results, entry.getValue().baseline()));
+			}
+		}
+		byName.forEach((name, result) -> appendRow(table, name, result, null));
+		return table.toString();
+	}
+
+	private static RunResult find(Collection<RunResult> results, String name) {
+		if (name == null) {
+			return null;
+		}
+		return results.stream()
+			.filter((result) -> result.getParams().getBenchmark().endsWith("." + name))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void appendRow(StringBuilder table, String label, RunResult result, RunResult baseline) {
+		Result<?> time = result.getPrimaryResult();
+		Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
+		table.append("| ").append(label).append(" | ").append(withError(time, "%.1f")).append(" | ");
+		table.append((allocation != null) ? withError(allocation, "%.0f") : "n/a").append(" | ");
+		if (baseline != null) {
+			Result<?> baselineAllocation = baseline.getSecondaryResults().get(ALLOCATION);
+			table.append(format("+%.1f ns", time.getScore() - baseline.getPrimaryResult().getScore()));
+			if (allocation != null && baselineAllocation != null) {
+				table.append(format(", +%.0f B", allocation.getScore() - baselineAllocation.getScore()));
+			}
+		}
+		table.append(" |\n");
+	}
+
+	private static String withError(Result<?> result, String format) {
+		double error = result.getScoreError();
+		return Double.isNaN(error) ? format(format, result.getScore())
+				: format(format + " ± " + format, result.getScore(), error);
+	}
+
+	private static String format(String format, Object... args) {
+		return String.format(Locale.ROOT, format, args);
+	}
+
+	private record Row(String label, String baseline) {
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of what the starter does on every request, each beside a baseline.
+ */
+package dev.cloudtrace.benchmarks.jmh;

@@ -1,0 +1,192 @@
+package dev.cloudtrace.benchmarks.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import dev.cloudtrace.benchmarks.load.LoadBenchmark.Measurement;
+import dev.cloudtrace.benchmarks.load.LoadBenchmark.Results;
+
+/**
+ * Renders the results as Markdown tables, every figure with its ratio to the no-tracing
+ * variant, followed by the check of this starter's targets.
+ */
+final class Report {
+
+	private final List<Results> results;
+
+	private final Results baseline;
+
+	private final Map<String, String> options;
+
+	Report(List<Results> results, Map<String, String> options) {
+		this.results = results;
+		this.baseline = results.stream()
+			.filter((result) -> result.variant.name().equals(Variant.BASELINE))
+			.findFirst()
+			.orElseThrow();
+		this.options = options;
+	}
+
+	String render() {
+		StringBuilder out = new StringBuilder();
+		out.append("| Variant | Throughput (req/s) | p50 latency (ms) | p99 latency (ms) | Startup (s) "
+				+ "| Heap after full GC (MB) | Allocation rate (MB/s) |\n");
+		out.append("|---|---|---|---|---|---|---|\n");
+		for (Results result : this.results) {
+			out.append("| ")
+				.append(result.variant.label())
+				.append(" | ")
+				.append(cell(result, Report::throughput, "%.0f"))
+				.append(" | ")
+				.append(cell(result, Report::p50, "%.2f"))
+				.append(" | ")
+				.append(cell(result, Report::p99, "%.2f"))
+				.append(" | ")
+				.append(cell(result, Report::startup, "%.2f"))
+				.append(" | ")
+				.append(cell(result, Report::heapMegabytes, "%.1f"))
+				.append(" | ")
+				.append(cell(result, Report::allocationRate, "%.0f"))
+				.append(" |\n");
+		}
+		out.append("\nEach cell: the value (its ratio to no tracing). Per request, and how the figures were taken:\n\n");
+		out.append("| Variant | CPU (µs/req) | Allocated (KB/req) | Spans/req (server, client, internal) "
+				+ "| Exported (bytes/req) | Throughput by round (req/s) | Warm-up (s) | Startup samples (s) "
+				+ "| Boot's \"process running for\" (s) | Metaspace (MB) | Errors |\n");
+		out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+		for (Results result : this.results) {
+			double requests = result.requestsSent;
+			out.append("| ")
+				.append(result.variant.label())
+				.append(" | ")
+				.append(cell(result, Report::cpuMicros, "%.0f"))
+				.append(" | ")
+				.append(cell(result, Report::allocatedKilobytes, "%.1f"))
+				.append(" | ")
+				.append(format("%.2f, %.2f, %.2f", exported(result, "server") / requests,
+						exported(result, "client") / requests, exported(result, "internal") / requests))
+				.append(" | ")
+				.append(format("%.0f", exported(result, "bytes") / requests))
+				.append(" | ")
+				.append(String.join(", ",
+						result.measurements.stream().map((m) -> format("%.0f", m.wrk().throughput())).toList()))
+				.append(" | ")
+				.append(result.warmupWindows.size() * Integer.parseInt(this.options.getOrDefault("warmup-window-seconds", "5")))
+				.append(result.warmedUp ? "" : " (cap)")
+				.append(" | ")
+				.append(String.join(", ", result.startup.stream().map((s) -> format("%.2f", s)).toList()))
+				.append(" | ")
+				.append(String.join(", ", result.bootStartup.stream().map((s) -> format("%.2f", s)).toList()))
+				.append(" | ")
+				.append(format("%.1f", result.metaspaceBytes / 1048576.0))
+				.append(" | ")
+				.append(sum(result, (m) -> m.wrk().errors()))
+				.append(" |\n");
+		}
+		appendTargets(out);
+		return out.toString();
+	}
+
+	private void appendTargets(StringBuilder out) {
+		Results ours = this.results.stream()
+			.filter((result) -> result.variant.name().equals("cloudtrace"))
+			.findFirst()
+			.orElse(null);
+		if (ours == null) {
+			return;
+		}
+		out.append("\nTargets of this starter (100% sampling):\n\n");
+		target(out, "throughput >= 0.95 x no tracing", ratio(ours, Report::throughput), 0.95, true);
+		target(out, "p99 latency <= 1.10 x no tracing", ratio(ours, Report::p99), 1.10, false);
+		target(out, "startup <= 1.15 x no tracing", ratio(ours, Report::startup), 1.15, false);
+		for (Results peer : this.results) {
+			if (peer == ours || !peer.variant.traced()) {
+				continue;
+			}
+			ahead(out, peer, "throughput", ours, Report::throughput, true);
+			ahead(out, peer, "p99 latency", ours, Report::p99, false);
+			ahead(out, peer, "startup", ours, Report::startup, false);
+		}
+	}
+
+	private static void target(StringBuilder out, String name, double ratio, double limit, boolean atLeast) {
+		boolean met = atLeast ? ratio >= limit : ratio <= limit;
+		out.append(format("- %s: %.3f, %s%n", name, ratio,
+				met ? "met" : format("missed by %.1f%% of no tracing", Math.abs(ratio - limit) * 100)));
+	}
+
+	private static void ahead(StringBuilder out, Results peer, String name, Results ours,
+			ToDoubleFunction<Results> figure, boolean higherIsBetter) {
+		double relative = figure.applyAsDouble(ours) / figure.applyAsDouble(peer);
+		boolean met = higherIsBetter ? relative > 1 : relative < 1;
+		out.append(format("- ahead of %s on %s: this starter %.3f x theirs, %s%n", peer.variant.label(), name, relative,
+				met ? "met" : "missed"));
+	}
+
+	private static double exported(Results result, String counter) {
+		return result.exported.getOrDefault(counter, 0L);
+	}
+
+	private String cell(Results result, ToDoubleFunction<Results> figure, String format) {
+		return format(format + " (%.2f)", figure.applyAsDouble(result), ratio(result, figure));
+	}
+
+	private double ratio(Results result, ToDoubleFunction<Results> figure) {
+		return figure.applyAsDouble(result) / figure.applyAsDouble(this.baseline);
+	}
+
+	private static double throughput(Results result) {
+		return mean(result, (m) -> m.wrk().throughput());
+	}
+
+	private static double p50(Results result) {
+		return mean(result, (m) -> m.wrk().p50Millis());
+	}
+
+	private static double p99(Results result) {
+		return mean(result, (m) -> m.wrk().p99Millis());
+	}
+
+	private static double startup(Results result) {
+		List<Double> sorted = new ArrayList<>(result.startup);
+		sorted.sort(null);
+		int n = sorted.size();
+		return (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	private static double heapMegabytes(Results result) {
+		return result.heapAfterGcBytes / 1048576.0;
+	}
+
+	private static double allocationRate(Results result) {
+		return sum(result, Measurement::allocatedBytes) / 1e6 / seconds(result);
+	}
+
+	private static double allocatedKilobytes(Results result) {
+		return sum(result, Measurement::allocatedBytes) / 1024.0 / sum(result, (m) -> m.wrk().requests());
+	}
+
+	private static double cpuMicros(Results result) {
+		return sum(result, Measurement::cpuNanos) / 1000.0 / sum(result, (m) -> m.wrk().requests());
+	}
+
+	private static double seconds(Results result) {
+		return result.measurements.stream().mapToDouble((m) -> m.wrk().seconds()).sum();
+	}
+
+	private static double mean(Results result, ToDoubleFunction<Measurement> value) {
+		return result.measurements.stream().mapToDouble(value).average().orElse(Double.NaN);
+	}
+
+	private static long sum(Results result, java.util.function.ToLongFunction<Measurement> value) {
+		return result.measurements.stream().mapToLong(value).sum();
+	}
+
+	private static String format(String format, Object... args) {
+		return String.format(Locale.ROOT, format, args);
+	}
+
+}
