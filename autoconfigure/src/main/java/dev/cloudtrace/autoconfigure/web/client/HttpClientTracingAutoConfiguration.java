@@ -37,9 +37,12 @@ public final class HttpClientTracingAutoConfiguration {
 	@ConditionalOnMissingBean
 	SpringWebTelemetry cloudTraceSpringWebTelemetry(OpenTelemetry openTelemetry,
 			HttpClientTracingProperties properties) {
-		SpringWebTelemetryBuilder builder = SpringWebTelemetry.builder(openTelemetry)
-			.setCapturedRequestHeaders(properties.getCapturedRequestHeaders())
-			.setCapturedResponseHeaders(properties.getCapturedResponseHeaders());
+		SpringWebTelemetryBuilder builder = SpringWebTelemetry.builder(openTelemetry);
+		CapturedHeadersExtractor capturedHeaders = CapturedHeadersExtractor
+			.of(properties.getCapturedRequestHeaders(), properties.getCapturedResponseHeaders());
+		if (capturedHeaders != null) {
+			builder.addAttributesExtractor(capturedHeaders);
+		}
 		// The library redacts credentials in url.full, but the values of signed-URL query
 		// parameters (AWSAccessKeyId, Signature, sig, X-Goog-Signature) only when asked, and
 		// only its internal accessor (what OpenTelemetry's own Spring Boot starter uses) can
