@@ -10,6 +10,7 @@ import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
@@ -160,8 +161,7 @@ class HttpClientTracingAutoConfigurationTests {
 	@Test
 	void createsNothingWithoutOpenTelemetry() {
 		new ApplicationContextRunner()
-			.withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations
-				.of(HttpClientTracingAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(HttpClientTracingAutoConfiguration.class))
 			.run(HttpClientTracingAutoConfigurationTests::assertNoTracingBeans);
 	}
 

@@ -1,6 +1,7 @@
 package dev.cloudtrace.autoconfigure.web.server;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 import dev.cloudtrace.autoconfigure.web.RecordedSpans;
@@ -9,6 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetry;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -99,7 +101,7 @@ class HttpServerTracingAutoConfigurationTests {
 
 	private static String path(SpanData span) {
 		assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
-		return span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("url.path"));
+		return span.getAttributes().get(AttributeKey.stringKey("url.path"));
 	}
 
 	@Test
@@ -254,7 +256,7 @@ class HttpServerTracingAutoConfigurationTests {
 		FilterRegistrationBean<HttpServerTracingFilter> userTracingFilter(OpenTelemetry openTelemetry) {
 			return new FilterRegistrationBean<>(new HttpServerTracingFilter(
 					SpringWebMvcTelemetry.create(openTelemetry).createServletFilter(),
-					ExcludedPaths.compile("excluded", java.util.List.of()),
+					ExcludedPaths.compile("excluded", List.of()),
 					openTelemetry.getPropagators().getTextMapPropagator()));
 		}
 
