@@ -41,6 +41,8 @@ class SampleApplicationTests {
 		registry.add("cloudtrace.exporter.type", () -> "logging,otlp");
 		registry.add("cloudtrace.exporter.otlp.endpoint", receiver::endpoint);
 		registry.add("cloudtrace.batch.schedule-delay", () -> "100ms");
+		// Tests never ask a metadata server, even on a Google Cloud VM.
+		registry.add("cloudtrace.resource.detect-gcp", () -> "false");
 	}
 
 	@AfterAll

@@ -52,11 +52,12 @@ class TwoProcessSampleTests {
 	}
 
 	private static ConfigurableApplicationContext start(String profile, FakeTelemetryApi receiver, String... args) {
-		String[] all = new String[args.length + 3];
+		String[] all = new String[args.length + 4];
 		System.arraycopy(args, 0, all, 0, args.length);
 		all[args.length] = "--cloudtrace.exporter.type=otlp";
 		all[args.length + 1] = "--cloudtrace.exporter.otlp.endpoint=" + receiver.endpoint();
 		all[args.length + 2] = "--cloudtrace.batch.schedule-delay=100ms";
+		all[args.length + 3] = "--cloudtrace.resource.detect-gcp=false";
 		return new SpringApplicationBuilder(SampleApplication.class).profiles(profile).run(all);
 	}
 

@@ -36,7 +36,8 @@ import org.springframework.core.env.Environment;
  * provider with a batch span processor per exporter, and the {@link OpenTelemetry} and
  * {@link Tracer} beans.
  */
-@AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class })
+@AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class },
+		beforeName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
 @ConditionalOnClass(SdkTracerProvider.class)
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ CloudTraceProperties.class, ResourceProperties.class, SamplerProperties.class,

@@ -46,9 +46,13 @@ class GoogleCloudAutoConfigurationTests {
 	}
 
 	@Test
-	void autoDetectionFindsNoHintHere() {
-		this.contextRunner.withPropertyValues("cloudtrace.resource.detect-gcp=auto", "cloudtrace.project-id=p1")
-			.run((context) -> assertThat(context.getBean(GoogleCloudPlatform.class).isOnGoogleCloud()).isFalse());
+	void readsHintsThroughTheEnvironmentAndDetectsOnlyWhenAllowed() {
+		// K_SERVICE is the hint; detection stays off so that the test never calls a metadata server.
+		this.contextRunner.withPropertyValues("K_SERVICE=checkout", "cloudtrace.project-id=p1").run((context) -> {
+			GoogleCloudPlatform platform = context.getBean(GoogleCloudPlatform.class);
+			assertThat(platform.isOnGoogleCloud()).isTrue();
+			assertThat(platform.getResource().getAttributes().isEmpty()).isTrue();
+		});
 	}
 
 	@Test
