@@ -6,29 +6,32 @@ import dev.cloudtrace.autoconfigure.annotation.WithSpanAspect;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 
 /**
  * A call of a {@code @WithSpan} method of a Spring proxy, under a sampled parent, with the
- * starter's aspect: with the SDK, with a no-op OpenTelemetry (the aspect's own cost), and the
- * method called directly (the floor).
+ * starter's aspect: as the starter configures it, on a no-op OpenTelemetry (the cost of the
+ * proxy and the aspect without a span), and the method called directly (the baseline).
  */
 @State(org.openjdk.jmh.annotations.Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 4, time = 1)
 public class WithSpanBenchmark {
-
-	private OpenTelemetrySdk sdk;
 
 	private Worker traced;
 
@@ -39,24 +42,22 @@ public class WithSpanBenchmark {
 	private Scope parent;
 
 	@Setup(Level.Trial)
-	public void setUp() {
-		this.sdk = Tracing.sdk();
-		this.traced = proxy(this.sdk);
-		this.noop = proxy(OpenTelemetry.noop());
+	public void setUp(Starter starter) {
+		this.traced = proxy(starter.bean(WithSpanAspect.class));
+		this.noop = proxy(new WithSpanAspect(OpenTelemetry.noop()));
 		this.parent = Tracing.remoteParent().makeCurrent();
 	}
 
-	private static Worker proxy(OpenTelemetry openTelemetry) {
+	private static Worker proxy(WithSpanAspect aspect) {
 		AspectJProxyFactory factory = new AspectJProxyFactory(new Worker());
 		factory.setProxyTargetClass(true);
-		factory.addAspect(new WithSpanAspect(openTelemetry));
+		factory.addAspect(aspect);
 		return factory.getProxy();
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
 		this.parent.close();
-		this.sdk.close();
 	}
 
 	@Benchmark

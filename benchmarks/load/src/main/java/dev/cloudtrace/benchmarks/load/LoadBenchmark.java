@@ -47,6 +47,8 @@ public final class LoadBenchmark {
 
 	private final Map<String, Results> results = new LinkedHashMap<>();
 
+	private Process receiverProcess;
+
 	private LoadBenchmark(Map<String, String> options) {
 		this.options = options;
 		this.out = Path.of(option("out", "benchmarks/target/load"));
@@ -76,12 +78,13 @@ public final class LoadBenchmark {
 		Files.createDirectories(this.out);
 		List<Variant> variants = selectVariants();
 		int rounds = intOption("rounds", 2);
-		int startupSamples = intOption("startup-samples", 3);
-		int measureSeconds = intOption("measure-seconds", 10);
+		int startupSamples = intOption("startup-samples", 2);
+		int measureSeconds = intOption("measure-seconds", 8);
 		Wrk wrk = new Wrk(this.out, 1, intOption("connections", 16));
 		int receiverPort = freePort();
 		String receiver = "http://127.0.0.1:" + receiverPort;
 		Process receiverProcess = startReceiver(receiverPort, receiver);
+		this.receiverProcess = receiverProcess;
 		Map<String, RunningApp> apps = new LinkedHashMap<>();
 		try {
 			Map<String, Integer> ports = new LinkedHashMap<>();
@@ -201,7 +204,7 @@ public final class LoadBenchmark {
 
 	private void warmUp(RunningApp app, Wrk wrk) throws Exception {
 		int window = intOption("warmup-window-seconds", 5);
-		int max = intOption("warmup-max-seconds", 75);
+		int max = intOption("warmup-max-seconds", 45);
 		double tolerance = Double.parseDouble(option("warmup-tolerance", "0.03"));
 		Results result = this.results.get(app.variant.name());
 		List<Double> windows = result.warmupWindows;
@@ -232,14 +235,22 @@ public final class LoadBenchmark {
 		result.requestsSent += wrk.run(app.url("/front"), 2).requests();
 		GcSampler gc = GcSampler.start(app.pid());
 		long cpuBefore = app.cpuNanos();
+		long receiverCpuBefore = this.receiverCpuNanos();
+		MachineCpu machineBefore = MachineCpu.read();
 		Wrk.Result run = wrk.run(app.url("/front"), seconds);
+		MachineCpu machineAfter = MachineCpu.read();
 		long cpu = app.cpuNanos() - cpuBefore;
+		long receiverCpu = this.receiverCpuNanos() - receiverCpuBefore;
 		long allocated = gc.stop();
+		// What neither the application, nor wrk, nor the receiver used: other processes of the
+		// machine (and jstat, whose share is small).
+		double otherCores = Math.max(0, machineAfter.busySeconds() - machineBefore.busySeconds() - cpu / 1e9
+				- receiverCpu / 1e9 - run.cpuSeconds()) / run.seconds();
 		result.requestsSent += run.requests();
-		result.measurements.add(new Measurement(run, allocated, cpu));
-		progress("round %d %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.0f MB/s allocated, %.0f µs CPU/request%s",
-				round + 1, app.variant.name(), run.throughput(), run.p50Millis(), run.p99Millis(),
-				allocated / run.seconds() / 1e6, cpu / 1000.0 / run.requests(),
+		result.measurements.add(new Measurement(run, allocated, cpu, otherCores));
+		progress("round %d %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.0f MB/s allocated, %.0f µs CPU/request, "
+				+ "other processes %.2f cores%s", round + 1, app.variant.name(), run.throughput(), run.p50Millis(),
+				run.p99Millis(), allocated / run.seconds() / 1e6, cpu / 1000.0 / run.requests(), otherCores,
 				(run.errors() > 0) ? ", " + run.errors() + " errors" : "");
 	}
 
@@ -263,6 +274,10 @@ public final class LoadBenchmark {
 		return output;
 	}
 
+	private long receiverCpuNanos() {
+		return this.receiverProcess.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
@@ -279,8 +294,10 @@ public final class LoadBenchmark {
 	 * @param wrk what the load generator saw
 	 * @param allocatedBytes bytes allocated by the application meanwhile
 	 * @param cpuNanos CPU time used by the application meanwhile
+	 * @param otherCores CPU used meanwhile by processes other than the application, wrk and
+	 * the receiver, in cores
 	 */
-	record Measurement(Wrk.Result wrk, long allocatedBytes, long cpuNanos) {
+	record Measurement(Wrk.Result wrk, long allocatedBytes, long cpuNanos, double otherCores) {
 
 	}
 

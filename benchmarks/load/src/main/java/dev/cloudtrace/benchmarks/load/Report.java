@@ -55,8 +55,8 @@ final class Report {
 		out.append("\nEach cell: the value (its ratio to no tracing). Per request, and how the figures were taken:\n\n");
 		out.append("| Variant | CPU (µs/req) | Allocated (KB/req) | Spans/req (server, client, internal) "
 				+ "| Exported (bytes/req) | Throughput by round (req/s) | Warm-up (s) | Startup samples (s) "
-				+ "| Boot's \"process running for\" (s) | Metaspace (MB) | Errors |\n");
-		out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "| Boot's \"process running for\" (s) | Metaspace (MB) | Other processes (cores) | Errors |\n");
+		out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Results result : this.results) {
 			double requests = result.requestsSent;
 			out.append("| ")
@@ -82,6 +82,8 @@ final class Report {
 				.append(String.join(", ", result.bootStartup.stream().map((s) -> format("%.2f", s)).toList()))
 				.append(" | ")
 				.append(format("%.1f", result.metaspaceBytes / 1048576.0))
+				.append(" | ")
+				.append(format("%.2f", mean(result, Measurement::otherCores)))
 				.append(" | ")
 				.append(sum(result, (m) -> m.wrk().errors()))
 				.append(" |\n");

@@ -26,6 +26,8 @@ final class Wrk {
 	private static final Pattern RESULT = Pattern
 		.compile("RESULT requests=(\\d+) duration=(\\d+) errors=(\\d+) p50=(\\d+) p99=(\\d+)");
 
+	private static final Pattern TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s");
+
 	private final Path script;
 
 	private final int threads;
@@ -40,8 +42,9 @@ final class Wrk {
 	}
 
 	Result run(String url, int seconds) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(List.of("wrk", "-t" + this.threads, "-c" + this.connections,
-				"-d" + seconds + "s", "--timeout", "10s", "-s", this.script.toString(), url))
+		// Through bash, whose "times" then prints the CPU time that wrk used.
+		Process process = new ProcessBuilder(List.of("bash", "-c", "wrk \"$@\" && times", "wrk", "-t" + this.threads,
+				"-c" + this.connections, "-d" + seconds + "s", "--timeout", "10s", "-s", this.script.toString(), url))
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -52,8 +55,18 @@ final class Wrk {
 		}
 		long requests = Long.parseLong(matcher.group(1));
 		double durationSeconds = Long.parseLong(matcher.group(2)) / 1e6;
+		Matcher times = TIMES.matcher(output);
+		double cpuSeconds = 0;
+		while (times.find()) {
+			// The last line of "times" is the children's: wrk's user and system time.
+			cpuSeconds = minutesAndSeconds(times.group(1), times.group(2)) + minutesAndSeconds(times.group(3), times.group(4));
+		}
 		return new Result(requests, durationSeconds, Long.parseLong(matcher.group(3)),
-				Long.parseLong(matcher.group(4)) / 1000.0, Long.parseLong(matcher.group(5)) / 1000.0);
+				Long.parseLong(matcher.group(4)) / 1000.0, Long.parseLong(matcher.group(5)) / 1000.0, cpuSeconds);
+	}
+
+	private static double minutesAndSeconds(String minutes, String seconds) {
+		return Integer.parseInt(minutes) * 60 + Double.parseDouble(seconds);
 	}
 
 	/**
@@ -64,8 +77,9 @@ final class Wrk {
 	 * @param errors socket errors, timeouts and non-2xx/3xx answers
 	 * @param p50Millis median latency
 	 * @param p99Millis 99th percentile latency
+	 * @param cpuSeconds CPU time that wrk itself used
 	 */
-	record Result(long requests, double seconds, long errors, double p50Millis, double p99Millis) {
+	record Result(long requests, double seconds, long errors, double p50Millis, double p99Millis, double cpuSeconds) {
 
 		double throughput() {
 			return this.requests / this.seconds;
