@@ -40,8 +40,8 @@ import org.springframework.mock.http.client.MockClientHttpResponse;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class ClientSpanBenchmark {
 
 	private static final URI BACK = URI.create("http://127.0.0.1:8080/back");

@@ -38,8 +38,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class ServerSpanBenchmark {
 
 	private Starter starter;

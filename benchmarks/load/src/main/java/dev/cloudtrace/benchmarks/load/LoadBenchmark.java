@@ -204,7 +204,7 @@ public final class LoadBenchmark {
 
 	private void warmUp(RunningApp app, Wrk wrk) throws Exception {
 		int window = intOption("warmup-window-seconds", 5);
-		int max = intOption("warmup-max-seconds", 45);
+		int max = intOption("warmup-max-seconds", 60);
 		double tolerance = Double.parseDouble(option("warmup-tolerance", "0.03"));
 		Results result = this.results.get(app.variant.name());
 		List<Double> windows = result.warmupWindows;
@@ -236,9 +236,11 @@ public final class LoadBenchmark {
 		GcSampler gc = GcSampler.start(app.pid());
 		long cpuBefore = app.cpuNanos();
 		long receiverCpuBefore = this.receiverCpuNanos();
+		Map<String, Double> threadsBefore = ThreadCpu.read(app.pid());
 		MachineCpu machineBefore = MachineCpu.read();
 		Wrk.Result run = wrk.run(app.url("/front"), seconds);
 		MachineCpu machineAfter = MachineCpu.read();
+		Map<String, Double> threads = ThreadCpu.minus(ThreadCpu.read(app.pid()), threadsBefore);
 		long cpu = app.cpuNanos() - cpuBefore;
 		long receiverCpu = this.receiverCpuNanos() - receiverCpuBefore;
 		long allocated = gc.stop();
@@ -247,7 +249,7 @@ public final class LoadBenchmark {
 		double otherCores = Math.max(0, machineAfter.busySeconds() - machineBefore.busySeconds() - cpu / 1e9
 				- receiverCpu / 1e9 - run.cpuSeconds()) / run.seconds();
 		result.requestsSent += run.requests();
-		result.measurements.add(new Measurement(run, allocated, cpu, otherCores));
+		result.measurements.add(new Measurement(run, allocated, cpu, otherCores, threads));
 		progress("round %d %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.0f MB/s allocated, %.0f µs CPU/request, "
 				+ "other processes %.2f cores%s", round + 1, app.variant.name(), run.throughput(), run.p50Millis(),
 				run.p99Millis(), allocated / run.seconds() / 1e6, cpu / 1000.0 / run.requests(), otherCores,
@@ -296,8 +298,10 @@ public final class LoadBenchmark {
 	 * @param cpuNanos CPU time used by the application meanwhile
 	 * @param otherCores CPU used meanwhile by processes other than the application, wrk and
 	 * the receiver, in cores
+	 * @param threadCpu CPU seconds used by the application's threads meanwhile, by group
 	 */
-	record Measurement(Wrk.Result wrk, long allocatedBytes, long cpuNanos, double otherCores) {
+	record Measurement(Wrk.Result wrk, long allocatedBytes, long cpuNanos, double otherCores,
+			Map<String, Double> threadCpu) {
 
 	}
 

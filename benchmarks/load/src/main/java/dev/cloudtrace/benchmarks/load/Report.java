@@ -88,8 +88,38 @@ final class Report {
 				.append(sum(result, (m) -> m.wrk().errors()))
 				.append(" |\n");
 		}
+		appendThreads(out);
 		appendTargets(out);
 		return out.toString();
+	}
+
+	private void appendThreads(StringBuilder out) {
+		List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(ThreadCpu.GROUPS.values()));
+		groups.add(ThreadCpu.OTHER);
+		out.append("\nCPU per request by thread group (µs/req; the difference to no tracing in brackets):\n\n| Variant |");
+		groups.forEach((group) -> out.append(' ').append(group).append(" |"));
+		out.append("\n|---|");
+		groups.forEach((group) -> out.append("---|"));
+		out.append('\n');
+		for (Results result : this.results) {
+			out.append("| ").append(result.variant.label()).append(" |");
+			for (String group : groups) {
+				double micros = threadMicros(result, group);
+				out.append(' ').append(format("%.0f", micros));
+				if (result != this.baseline) {
+					out.append(format(" (%+.0f)", micros - threadMicros(this.baseline, group)));
+				}
+				out.append(" |");
+			}
+			out.append('\n');
+		}
+	}
+
+	private static double threadMicros(Results result, String group) {
+		double seconds = result.measurements.stream()
+			.mapToDouble((m) -> m.threadCpu().getOrDefault(group, 0.0))
+			.sum();
+		return seconds * 1e6 / sum(result, (m) -> m.wrk().requests());
 	}
 
 	private void appendTargets(StringBuilder out) {
