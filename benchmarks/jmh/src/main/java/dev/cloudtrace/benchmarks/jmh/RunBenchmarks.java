@@ -32,6 +32,10 @@ public final class RunBenchmarks {
 	private static final Map<String, Row> ROWS = new LinkedHashMap<>();
 
 	static {
+		row("RequestPathBenchmark.traced",
+				"One request's tracing: 2 server spans, a client span, a @WithSpan span, together",
+				"RequestPathBenchmark.untraced");
+		row("RequestPathBenchmark.untraced", "Request baseline: the same work untraced", null);
 		row("ServerSpanBenchmark.serverSpan", "Server span: the filter around a Spring MVC request",
 				"ServerSpanBenchmark.noFilter");
 		row("ServerSpanBenchmark.serverSpanNoop", "Server span: the same filter on a no-op OpenTelemetry",

@@ -122,10 +122,15 @@ public class Starter {
 	}
 
 	/**
-	 * The controller of the load benchmark's {@code /back}, without the annotated method.
+	 * The endpoints of the load benchmark's application, without their work.
 	 */
 	@RestController
 	static class BackController {
+
+		@GetMapping("/front")
+		String front() {
+			return "ok";
+		}
 
 		@GetMapping("/back")
 		String back() {

@@ -77,9 +77,9 @@ public final class LoadBenchmark {
 	private void run() throws Exception {
 		Files.createDirectories(this.out);
 		List<Variant> variants = selectVariants();
-		int rounds = intOption("rounds", 2);
+		int rounds = intOption("rounds", 3);
 		int startupSamples = intOption("startup-samples", 2);
-		int measureSeconds = intOption("measure-seconds", 8);
+		int measureSeconds = intOption("measure-seconds", 6);
 		Wrk wrk = new Wrk(this.out, 1, intOption("connections", 16));
 		int receiverPort = freePort();
 		String receiver = "http://127.0.0.1:" + receiverPort;
