@@ -204,7 +204,7 @@ public final class LoadBenchmark {
 
 	private void warmUp(RunningApp app, Wrk wrk) throws Exception {
 		int window = intOption("warmup-window-seconds", 5);
-		int max = intOption("warmup-max-seconds", 60);
+		int max = intOption("warmup-max-seconds", 55);
 		double tolerance = Double.parseDouble(option("warmup-tolerance", "0.03"));
 		Results result = this.results.get(app.variant.name());
 		List<Double> windows = result.warmupWindows;
@@ -232,7 +232,7 @@ public final class LoadBenchmark {
 		// Re-enter the variant after the others ran: connections, caches and thread pools
 		// settle before the measured window.
 		Results result = this.results.get(app.variant.name());
-		result.requestsSent += wrk.run(app.url("/front"), 2).requests();
+		result.requestsSent += wrk.run(app.url("/front"), 1).requests();
 		GcSampler gc = GcSampler.start(app.pid());
 		long cpuBefore = app.cpuNanos();
 		long receiverCpuBefore = this.receiverCpuNanos();

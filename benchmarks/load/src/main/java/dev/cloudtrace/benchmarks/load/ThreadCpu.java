@@ -38,9 +38,9 @@ final class ThreadCpu {
 	}
 
 	/**
-	 * Reads the CPU time of every thread of a process, summed by group.
+	 * Reads the CPU time of every thread of a process.
 	 * @param pid the process
-	 * @return seconds by group
+	 * @return seconds by thread, keyed by thread id and group
 	 */
 	static Map<String, Double> read(long pid) throws IOException {
 		Map<String, Double> seconds = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class ThreadCpu {
 					// The name, in parentheses, may hold spaces: the fields to count start after it.
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 					double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-					seconds.merge(group(name), cpu, Double::sum);
+					seconds.put(task.getFileName() + " " + group(name), cpu);
 				}
 				catch (IOException ex) {
 					// The thread ended meanwhile.
@@ -71,9 +71,17 @@ final class ThreadCpu {
 		return OTHER;
 	}
 
+	/**
+	 * Returns the CPU time each group of threads used between two readings. A thread that
+	 * ended in between is not counted.
+	 * @param after the later reading
+	 * @param before the earlier reading
+	 * @return seconds by group
+	 */
 	static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
 		Map<String, Double> difference = new LinkedHashMap<>();
-		after.forEach((group, value) -> difference.put(group, value - before.getOrDefault(group, 0.0)));
+		after.forEach((thread, value) -> difference.merge(thread.substring(thread.indexOf(' ') + 1),
+				value - before.getOrDefault(thread, 0.0), Double::sum));
 		return difference;
 	}
 
