@@ -98,7 +98,7 @@ class CloudTracePropagationAutoConfigurationTests {
 	void failsOnNonBooleanTrustIncomingNamingIt() {
 		this.contextRunner.withPropertyValues("cloudtrace.propagation.trust-incoming=sometimes")
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("cloudtrace.propagation.trust-incoming"));
+				.hasStackTraceContaining("Failed to bind properties under 'cloudtrace.propagation.trust-incoming'"));
 	}
 
 	private static Context extract(ContextPropagators propagators) {

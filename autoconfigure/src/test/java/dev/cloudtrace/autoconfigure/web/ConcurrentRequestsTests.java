@@ -120,7 +120,8 @@ class ConcurrentRequestsTests {
 		assertTracesKeptApart(sent);
 	}
 
-	private static List<Sent> load(HttpClient http, int thread, long deadline) throws IOException, InterruptedException {
+	private static List<Sent> load(HttpClient http, int thread, long deadline)
+			throws IOException, InterruptedException {
 		Random random = new Random(thread);
 		List<Sent> sent = new ArrayList<>();
 		for (int n = 0; n < MAX_REQUESTS_PER_THREAD && System.nanoTime() < deadline; n++) {

@@ -153,7 +153,8 @@ class HostileHeadersTests {
 
 	@Test
 	void answersOversizedHeadersWithClientErrorAndKeepsServing() throws Exception {
-		RawHttp.Response response = RawHttp.get(port, "/echo", List.of(Map.entry("baggage", "k=" + "v".repeat(3 * ONE_MB))));
+		RawHttp.Response response = RawHttp.get(port, "/echo",
+				List.of(Map.entry("baggage", "k=" + "v".repeat(3 * ONE_MB))));
 		assertThat(response.status()).isIn(400, 431);
 		List<Map.Entry<String, String>> tooMany = new ArrayList<>();
 		for (int i = 0; i < 150; i++) {

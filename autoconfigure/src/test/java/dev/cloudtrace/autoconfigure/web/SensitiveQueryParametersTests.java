@@ -21,7 +21,8 @@ class SensitiveQueryParametersTests {
 			X-Amz-Security-Token=t&X-Amz-Signature=s  | X-Amz-Security-Token=REDACTED&X-Amz-Signature=REDACTED
 			sv=2022&sig=abc%2Bdef                     | sv=2022&sig=REDACTED
 			TOKEN=a&Password=b&pwd=c&passwd=d         | TOKEN=REDACTED&Password=REDACTED&pwd=REDACTED&passwd=REDACTED
-			key=AIza&apikey=1&client_secret=2&secret= | key=REDACTED&apikey=REDACTED&client_secret=REDACTED&secret=REDACTED
+			key=AIza&apikey=1&client_secret=2         | key=REDACTED&apikey=REDACTED&client_secret=REDACTED
+			secret=&a=1                               | secret=REDACTED&a=1
 			id_token=a&refresh_token=b                | id_token=REDACTED&refresh_token=REDACTED
 			api%5Fkey=k&access%5ftoken=t              | api%5Fkey=REDACTED&access%5ftoken=REDACTED
 			token=a=b&&token                          | token=REDACTED&&token
@@ -39,9 +40,9 @@ class SensitiveQueryParametersTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			https://example.com/a?token=t&x=1#token=f                 | https://example.com/a?token=REDACTED&x=1#token=f
-			https://REDACTED:REDACTED@example.com/?key=k              | https://REDACTED:REDACTED@example.com/?key=REDACTED
-			http://127.0.0.1:8080/target?sig=REDACTED&password=secret | http://127.0.0.1:8080/target?sig=REDACTED&password=REDACTED
+			https://example.com/a?token=t&x=1#token=f | https://example.com/a?token=REDACTED&x=1#token=f
+			https://REDACTED:REDACTED@h/?key=k        | https://REDACTED:REDACTED@h/?key=REDACTED
+			http://h:8080/t?sig=REDACTED&password=pw  | http://h:8080/t?sig=REDACTED&password=REDACTED
 			""")
 	void redactsQueryOfUrl(String url, String expected) {
 		assertThat(SensitiveQueryParameters.redactUrl(url)).isEqualTo(expected);

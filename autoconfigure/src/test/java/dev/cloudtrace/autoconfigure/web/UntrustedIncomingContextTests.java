@@ -98,7 +98,8 @@ class UntrustedIncomingContextTests {
 	void edgeStartsNewTraceLinkedToIncomingContext() throws Exception {
 		HttpResponse<String> response = get(edge, "/edge", "traceparent", SAMPLED, "tracestate", "vendor=opaque");
 		SpanData server = edgeSpans.awaitServer("GET /edge");
-		assertThat(server.getTraceId()).isNotEqualTo(TRACE_ID).isEqualTo(response.headers().firstValue("X-Trace-Id").get());
+		assertThat(server.getTraceId()).isNotEqualTo(TRACE_ID)
+			.isEqualTo(response.headers().firstValue("X-Trace-Id").get());
 		assertThat(server.getParentSpanContext().isValid()).isFalse();
 		assertThat(server.getSpanContext().getTraceState().isEmpty()).isTrue();
 		assertThat(server.getLinks()).singleElement().satisfies((link) -> assertLinkedToIncoming(link, true));
