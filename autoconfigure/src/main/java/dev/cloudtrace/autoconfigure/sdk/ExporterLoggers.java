@@ -32,21 +32,32 @@ final class ExporterLoggers {
 
 	/**
 	 * Sets the exporters' loggers to OFF unless they or a parent other than the root
-	 * logger have a level of their own.
+	 * logger have a level of their own; undoes an earlier OFF of its own once a parent has
+	 * been given a level (a logging configuration applied later, or another application in
+	 * the same JVM).
 	 */
 	static void silence() {
 		for (String name : NAMES) {
 			Logger logger = Logger.getLogger(name);
-			if (!hasLevel(logger)) {
+			boolean silencedHere = configured.contains(logger) && Level.OFF.equals(logger.getLevel());
+			boolean levelOfItsOwn = !silencedHere && logger.getLevel() != null;
+			if (levelOfItsOwn || parentHasLevel(logger)) {
+				if (silencedHere) {
+					logger.setLevel(null);
+					configured.remove(logger);
+				}
+			}
+			else {
 				logger.setLevel(Level.OFF);
 				configured.add(logger);
 			}
 		}
 	}
 
-	private static boolean hasLevel(Logger logger) {
-		for (Logger current = logger; current != null && current.getParent() != null; current = current.getParent()) {
-			if (current.getLevel() != null) {
+	private static boolean parentHasLevel(Logger logger) {
+		for (Logger parent = logger.getParent(); parent != null && parent.getParent() != null; parent = parent
+			.getParent()) {
+			if (parent.getLevel() != null) {
 				return true;
 			}
 		}
