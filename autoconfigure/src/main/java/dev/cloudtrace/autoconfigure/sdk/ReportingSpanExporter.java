@@ -1,5 +1,6 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -196,6 +197,10 @@ final class ReportingSpanExporter implements SpanExporter {
 		for (Throwable inner = cause; message == null && inner != null && inner != inner.getCause(); inner = inner
 			.getCause()) {
 			message = inner.getMessage();
+		}
+		if (message != null && failure.getClass() == IOException.class) {
+			// The starter's own failures (credentials, tokens) are plain IOExceptions whose message says it all.
+			return message;
 		}
 		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
