@@ -17,7 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
  * unreachable backend must not hold up the shutdown for longer than configured.
  * <p>
  * The processors' and exporters' threads are daemon threads: whatever is still running
- * after the wait does not keep the JVM alive.
+ * after the wait does not keep the JVM alive, and after a complete shutdown they end.
  */
 final class TracerProviderShutdown implements DisposableBean {
 
@@ -37,9 +37,14 @@ final class TracerProviderShutdown implements DisposableBean {
 		CompletableResultCode result = this.tracerProvider.shutdown();
 		result.join(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		if (!result.isDone()) {
-			logger.info("Tracing did not finish flushing spans within cloudtrace.batch.export-timeout (" + this.timeout
-					+ "); spans not exported by now are dropped");
+			logger.info("Tracing did not finish flushing spans within cloudtrace.batch.export-timeout ("
+					+ this.timeout.toMillis() + " ms); spans not exported by now are dropped");
+			return;
 		}
+		// A batch span processor's worker notices the shutdown only when it next wakes up,
+		// which can be a whole schedule delay later; a flush request wakes it now, and with
+		// nothing left to export it just ends.
+		this.tracerProvider.forceFlush();
 	}
 
 }
