@@ -103,6 +103,7 @@ public final class CloudTraceSdkAutoConfiguration {
 				.setSampler(sampler)
 				.setSpanLimits(spanLimits);
 			spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
+			ExporterLoggers.silence();
 			Map<SpanExporter, String> names = new IdentityHashMap<>();
 			beanFactory.getBeansOfType(SpanExporter.class).forEach((name, exporter) -> names.put(exporter, name));
 			spanExporters.orderedStream()
@@ -125,7 +126,6 @@ public final class CloudTraceSdkAutoConfiguration {
 
 		private static SpanProcessor batch(String name, SpanExporter exporter, BatchProperties properties,
 				SpanExportStatistics statistics) {
-			ExporterLoggers.silence();
 			BatchSpanProcessorMetrics metrics = new BatchSpanProcessorMetrics();
 			ReportingSpanExporter reporting = new ReportingSpanExporter(name, exporter, metrics::droppedSpans);
 			statistics.register(reporting, metrics);
