@@ -11,12 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.cloudtrace.autoconfigure.testsupport.FakeTelemetryApi;
+import dev.cloudtrace.autoconfigure.testsupport.FakeTelemetryGrpcApi;
 import dev.cloudtrace.autoconfigure.testsupport.ServiceAccountKeys;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import io.grpc.Status;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -106,6 +109,18 @@ class ReportingSpanExporterTests {
 			CompletableResultCode result = otlp.export(BATCH).join(10, TimeUnit.SECONDS);
 			assertThat(ReportingSpanExporter.describe(result.getFailureThrowable()))
 				.isEqualTo("the endpoint answered HTTP 403 (Injected by FakeTelemetryApi)");
+			otlp.shutdown();
+		}
+	}
+
+	@Test
+	void describesErrorStatusOfOtlpGrpcEndpoint() throws Exception {
+		try (FakeTelemetryGrpcApi api = new FakeTelemetryGrpcApi()) {
+			api.respondWith(Status.Code.PERMISSION_DENIED);
+			SpanExporter otlp = OtlpGrpcSpanExporter.builder().setEndpoint(api.endpoint()).build();
+			CompletableResultCode result = otlp.export(BATCH).join(10, TimeUnit.SECONDS);
+			assertThat(ReportingSpanExporter.describe(result.getFailureThrowable()))
+				.startsWith("the endpoint answered gRPC status 7 (");
 			otlp.shutdown();
 		}
 	}
