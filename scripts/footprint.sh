@@ -4,7 +4,7 @@
 # without it. Run after 'mvn -B -q -DskipTests install' so the starter is in the local repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version=$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null)
+version=$(sed -n "s:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p" pom.xml | head -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 app_pom() {

@@ -1,6 +1,7 @@
 package dev.cloudtrace.autoconfigure.export;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.CloudTraceProperties;
@@ -16,6 +17,7 @@ import dev.cloudtrace.autoconfigure.gcp.CachingGoogleCredentials;
 import dev.cloudtrace.autoconfigure.gcp.CredentialsProperties;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudProject;
+import dev.cloudtrace.autoconfigure.sdk.BatchProperties;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -41,7 +43,8 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = GoogleCloudAutoConfiguration.class)
 @ConditionalOnClass(SdkTracerProvider.class)
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ CloudTraceProperties.class, ExporterProperties.class, CredentialsProperties.class })
+@EnableConfigurationProperties({ CloudTraceProperties.class, ExporterProperties.class, CredentialsProperties.class,
+		BatchProperties.class })
 public final class CloudTraceExportAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CloudTraceExportAutoConfiguration.class);
@@ -56,7 +59,7 @@ public final class CloudTraceExportAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "cloudTraceSpanExporter")
 		SpanExporter cloudTraceSpanExporter(ExporterProperties exporter, CredentialsProperties credentialsProperties,
-				GoogleCloudProject project, ObjectProvider<CachingGoogleCredentials> credentials,
+				BatchProperties batch, GoogleCloudProject project, ObjectProvider<CachingGoogleCredentials> credentials,
 				Environment environment) {
 			CloudTrace properties = exporter.getCloudTrace();
 			URI endpoint = OtlpEndpoints.parse("cloudtrace.exporter.cloud-trace.endpoint", properties.getEndpoint());
@@ -73,7 +76,8 @@ public final class CloudTraceExportAutoConfiguration {
 					? requireCredentials(credentials) : null;
 			GoogleAuthHeaders headers = new GoogleAuthHeaders(projectId, googleCredentials, endpoint);
 			SpanExporter otlp = OtlpSpanExporters.create("cloudtrace.exporter.cloud-trace", endpoint,
-					properties.getProtocol(), properties.getTimeout(), properties.getCompression(), headers);
+					properties.getProtocol(), exportTimeout(properties.getTimeout(), batch), properties.getCompression(),
+					headers);
 			return new AuthenticatedSpanExporter(otlp, headers);
 		}
 
@@ -87,14 +91,15 @@ public final class CloudTraceExportAutoConfiguration {
 		@ConditionalOnMissingBean(name = "cloudTraceV2SpanExporter")
 		@ConditionalOnClass(name = "com.google.cloud.opentelemetry.trace.TraceExporter")
 		SpanExporter cloudTraceV2SpanExporter(ExporterProperties exporter, CredentialsProperties credentialsProperties,
-				GoogleCloudProject project, ObjectProvider<CachingGoogleCredentials> credentials,
+				BatchProperties batch, GoogleCloudProject project, ObjectProvider<CachingGoogleCredentials> credentials,
 				Environment environment) {
 			CloudTraceV2 properties = exporter.getCloudTraceV2();
 			String projectId = requireProjectId(project, "cloud-trace-v2", environment);
 			if (projectId == null) {
 				return NOTHING;
 			}
-			return new CloudTraceV2SpanExporter(projectId, properties.getEndpoint(), properties.getTimeout(),
+			return new CloudTraceV2SpanExporter(projectId, properties.getEndpoint(),
+					exportTimeout(properties.getTimeout(), batch),
 					credentialsProperties.isEnabled() ? requireCredentials(credentials) : null);
 		}
 
@@ -120,7 +125,7 @@ public final class CloudTraceExportAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "otlpSpanExporter")
-		SpanExporter otlpSpanExporter(ExporterProperties exporter) {
+		SpanExporter otlpSpanExporter(ExporterProperties exporter, BatchProperties batch) {
 			Otlp properties = exporter.getOtlp();
 			String defaultEndpoint = (properties.getProtocol() == OtlpProtocol.GRPC) ? "http://localhost:4317"
 					: "http://localhost:4318";
@@ -128,7 +133,7 @@ public final class CloudTraceExportAutoConfiguration {
 			URI endpoint = OtlpEndpoints.parse("cloudtrace.exporter.otlp.endpoint", configured);
 			Map<String, String> headers = Map.copyOf(properties.getHeaders());
 			return OtlpSpanExporters.create("cloudtrace.exporter.otlp", endpoint, properties.getProtocol(),
-					properties.getTimeout(), properties.getCompression(), () -> headers);
+					exportTimeout(properties.getTimeout(), batch), properties.getCompression(), () -> headers);
 		}
 
 	}
@@ -143,6 +148,21 @@ public final class CloudTraceExportAutoConfiguration {
 			return TraceTreeSpanExporter.toLog();
 		}
 
+	}
+
+	/**
+	 * Returns the time an exporter may spend on one export, retries included: its own
+	 * timeout, but at most four fifths of {@code cloudtrace.batch.export-timeout}, so that
+	 * an export with its last backoff still ends before the batch span processor stops
+	 * waiting for it. Every export then ends with a result the processor sees (and the
+	 * failure is reported), instead of running on after the processor gave up.
+	 * @param timeout the exporter's timeout
+	 * @param batch the batch properties
+	 * @return the time one export may take
+	 */
+	static Duration exportTimeout(Duration timeout, BatchProperties batch) {
+		Duration limit = batch.getExportTimeout().multipliedBy(4).dividedBy(5);
+		return (timeout.compareTo(limit) <= 0) ? timeout : limit;
 	}
 
 	private static String requireProjectId(GoogleCloudProject project, String type, Environment environment) {

@@ -89,7 +89,8 @@ public class ExporterProperties implements InitializingBean {
 		private OtlpProtocol protocol = OtlpProtocol.HTTP_PROTOBUF;
 
 		/**
-		 * Maximum time to wait for one export request.
+		 * Maximum time of one export, retries of transient failures included; at most four
+		 * fifths of cloudtrace.batch.export-timeout is used.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 
@@ -144,7 +145,8 @@ public class ExporterProperties implements InitializingBean {
 		private String endpoint = "cloudtrace.googleapis.com:443";
 
 		/**
-		 * Maximum time to wait for one export request.
+		 * Maximum time of one export, retries of transient failures included; at most four
+		 * fifths of cloudtrace.batch.export-timeout is used.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 
@@ -188,7 +190,8 @@ public class ExporterProperties implements InitializingBean {
 		private Map<String, String> headers = new LinkedHashMap<>();
 
 		/**
-		 * Maximum time to wait for one export request.
+		 * Maximum time of one export, retries of transient failures included; at most four
+		 * fifths of cloudtrace.batch.export-timeout is used.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 

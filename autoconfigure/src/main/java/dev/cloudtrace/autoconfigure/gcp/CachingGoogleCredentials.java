@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 import com.google.auth.oauth2.GoogleCredentials;
+import dev.cloudtrace.autoconfigure.Secrets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Loads Google credentials once and keeps them; a failed load is reported once and tried
- * again after a pause, so a credential that appears later (a mounted secret, a fixed IAM
- * binding) is picked up without a restart, and tracing never silently turns into a no-op.
+ * Loads Google credentials once and keeps them; a failed load is tried again after a
+ * pause, so a credential that appears later (a mounted secret, a fixed key file) is picked
+ * up without a restart, and tracing never silently turns into a no-op.
+ * <p>
+ * A failure is not logged here: it fails the export that needed the credentials, with a
+ * message that says what is wrong, and the exporter reports it once per failure episode.
  */
 public class CachingGoogleCredentials {
 
@@ -51,7 +55,8 @@ public class CachingGoogleCredentials {
 	 * Returns the credentials, loading them if needed.
 	 * @return the credentials
 	 * @throws IOException if they could not be loaded (now or during the last attempt,
-	 * when the retry pause has not passed yet)
+	 * when the retry pause has not passed yet); the message says why and never holds key
+	 * material
 	 */
 	public synchronized GoogleCredentials get() throws IOException {
 		if (this.credentials != null) {
@@ -64,22 +69,23 @@ public class CachingGoogleCredentials {
 		try {
 			this.credentials = this.loader.load();
 			if (this.lastFailure != null) {
-				logger.info("Google credentials for Cloud Trace are now available; export resumes");
+				logger.debug("Google credentials for Cloud Trace are now available");
 			}
 			this.lastFailure = null;
 			return this.credentials;
 		}
 		catch (IOException | RuntimeException ex) {
-			IOException failure = (ex instanceof IOException io) ? io : new IOException(ex.getMessage(), ex);
-			if (this.lastFailure == null) {
-				logger.warn("Google credentials for Cloud Trace are not available; spans are not exported until "
-						+ "they are (retrying every " + Duration.ofNanos(this.retryIntervalNanos).toSeconds()
-						+ "s): " + failure.getMessage());
-			}
-			this.lastFailure = failure;
+			this.lastFailure = new IOException("Google credentials for Cloud Trace are not available (retried every "
+					+ describe(this.retryIntervalNanos) + "): " + Secrets.redact(ex.getMessage()));
 			this.nextAttemptNanos = now + this.retryIntervalNanos;
-			throw failure;
+			logger.debug(this.lastFailure.getMessage());
+			throw this.lastFailure;
 		}
+	}
+
+	private static String describe(long nanos) {
+		Duration duration = Duration.ofNanos(nanos);
+		return (duration.toMillis() < 1000) ? duration.toMillis() + "ms" : duration.toSeconds() + "s";
 	}
 
 	/**

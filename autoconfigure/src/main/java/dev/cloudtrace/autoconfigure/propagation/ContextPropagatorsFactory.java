@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
-import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
@@ -24,23 +22,39 @@ public final class ContextPropagatorsFactory {
 	}
 
 	/**
-	 * Creates the propagators, in the order given; duplicates are ignored.
+	 * Creates the propagators, in the order given; duplicates are ignored. The incoming
+	 * context is trusted.
 	 * @param types the formats
 	 * @param classLoader the class loader that must see optional formats' classes
 	 * @return the propagators
 	 */
 	public static ContextPropagators create(List<PropagationType> types, ClassLoader classLoader) {
+		return create(types, true, classLoader);
+	}
+
+	/**
+	 * Creates the propagators, in the order given; duplicates are ignored.
+	 * @param types the formats
+	 * @param trustIncoming whether an extracted context becomes the parent of the
+	 * request's spans; if not, see {@link UntrustedContextPropagator}
+	 * @param classLoader the class loader that must see optional formats' classes
+	 * @return the propagators
+	 */
+	public static ContextPropagators create(List<PropagationType> types, boolean trustIncoming,
+			ClassLoader classLoader) {
 		Set<PropagationType> distinct = new LinkedHashSet<>(types);
 		List<TextMapPropagator> propagators = distinct.stream()
 			.map((type) -> propagator(type, classLoader))
 			.toList();
-		return ContextPropagators.create(TextMapPropagator.composite(propagators));
+		TextMapPropagator composite = TextMapPropagator.composite(propagators);
+		return ContextPropagators
+			.create(trustIncoming ? composite : UntrustedContextPropagator.wrap(composite));
 	}
 
 	private static TextMapPropagator propagator(PropagationType type, ClassLoader classLoader) {
 		return switch (type) {
-			case TRACECONTEXT -> W3CTraceContextPropagator.getInstance();
-			case BAGGAGE -> W3CBaggagePropagator.getInstance();
+			case TRACECONTEXT -> BoundedTraceContextPropagator.getInstance();
+			case BAGGAGE -> BoundedBaggagePropagator.getInstance();
 			case CLOUD_TRACE -> XCloudTraceContextPropagator.getInstance();
 			case CLOUD_TRACE_ONEWAY -> XCloudTraceContextPropagator.getOneWayInstance();
 			case B3, B3MULTI -> b3(type, classLoader);

@@ -1,4 +1,5 @@
 /**
- * Context propagation: the composite propagator and the {@code X-Cloud-Trace-Context} format.
+ * Context propagation: the composite propagator, the {@code X-Cloud-Trace-Context} format,
+ * bounds on incoming {@code tracestate} and {@code baggage}, and untrusted incoming context.
  */
 package dev.cloudtrace.autoconfigure.propagation;

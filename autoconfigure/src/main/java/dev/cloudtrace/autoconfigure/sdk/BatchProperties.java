@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class BatchProperties implements InitializingBean {
 
 	/**
-	 * Maximum number of finished spans kept in memory while waiting for export. Spans that
-	 * arrive when the queue is full are dropped and counted.
+	 * Maximum number of finished spans kept in memory while waiting for export (the SDK
+	 * rounds it up to a power of two). Spans that arrive when the queue is full are dropped
+	 * and counted.
 	 */
 	private int maxQueueSize = 2048;
 
@@ -30,8 +31,8 @@ public class BatchProperties implements InitializingBean {
 	private Duration scheduleDelay = Duration.ofSeconds(5);
 
 	/**
-	 * Maximum time one export may take, retries included; also the time allowed to flush
-	 * on shutdown.
+	 * Maximum time one export may take, retries included (each exporter's own timeout is
+	 * capped at four fifths of it); also the time allowed to flush on shutdown.
 	 */
 	private Duration exportTimeout = Duration.ofSeconds(30);
 

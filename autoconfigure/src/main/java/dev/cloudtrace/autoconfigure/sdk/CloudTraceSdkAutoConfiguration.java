@@ -1,5 +1,8 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import dev.cloudtrace.autoconfigure.CloudTraceProperties;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatform;
@@ -21,6 +24,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,12 +33,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the OpenTelemetry SDK: resource, sampler, span limits, a tracer
- * provider with a batch span processor per exporter, and the {@link OpenTelemetry} and
- * {@link Tracer} beans.
+ * provider with a batch span processor per exporter (whose failures and dropped spans are
+ * reported once per episode and counted in {@link SpanExportStatistics}), a shutdown that
+ * flushes within the export timeout, and the {@link OpenTelemetry} and {@link Tracer} beans.
  */
 @AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class },
 		beforeName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
@@ -82,32 +88,61 @@ public final class CloudTraceSdkAutoConfiguration {
 			.build();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	SdkTracerProvider cloudTraceTracerProvider(Resource resource, Sampler sampler, SpanLimits spanLimits,
-			BatchProperties batch, ObjectProvider<SpanExporter> spanExporters,
-			ObjectProvider<SpanProcessor> spanProcessors,
-			ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers) {
-		SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
-			.setResource(resource)
-			.setSampler(sampler)
-			.setSpanLimits(spanLimits);
-		spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
-		spanExporters.orderedStream().forEach((exporter) -> builder.addSpanProcessor(batch(exporter, batch)));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(SdkTracerProvider.class)
+	static class TracerProviderConfiguration {
+
+		// Shut down by cloudTraceTracerProviderShutdown, within the export timeout.
+		@Bean(destroyMethod = "")
+		SdkTracerProvider cloudTraceTracerProvider(Resource resource, Sampler sampler, SpanLimits spanLimits,
+				BatchProperties batch, ObjectProvider<SpanExporter> spanExporters,
+				ObjectProvider<SpanProcessor> spanProcessors,
+				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers, ListableBeanFactory beanFactory,
+				SpanExportStatistics statistics) {
+			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
+				.setResource(resource)
+				.setSampler(sampler)
+				.setSpanLimits(spanLimits);
+			spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
+			ExporterLoggers.silence();
+			Map<SpanExporter, String> names = new IdentityHashMap<>();
+			beanFactory.getBeansOfType(SpanExporter.class).forEach((name, exporter) -> names.put(exporter, name));
+			spanExporters.orderedStream()
+				.forEach((exporter) -> builder.addSpanProcessor(batch(names.getOrDefault(exporter, exporter.toString()),
+						exporter, batch, statistics)));
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}
+
+		@Bean
+		SpanExportStatistics cloudTraceSpanExportStatistics() {
+			return new SpanExportStatistics();
+		}
+
+		@Bean
+		TracerProviderShutdown cloudTraceTracerProviderShutdown(SdkTracerProvider tracerProvider,
+				BatchProperties batch) {
+			return new TracerProviderShutdown(tracerProvider, batch.getExportTimeout());
+		}
+
+		private static SpanProcessor batch(String name, SpanExporter exporter, BatchProperties properties,
+				SpanExportStatistics statistics) {
+			BatchSpanProcessorMetrics metrics = new BatchSpanProcessorMetrics();
+			ReportingSpanExporter reporting = new ReportingSpanExporter(name, exporter, metrics::droppedSpans);
+			statistics.register(reporting, metrics);
+			return BatchSpanProcessor.builder(reporting)
+				.setMaxQueueSize(properties.getMaxQueueSize())
+				.setMaxExportBatchSize(properties.getMaxExportBatchSize())
+				.setScheduleDelay(properties.getScheduleDelay())
+				.setExporterTimeout(properties.getExportTimeout())
+				.setMeterProvider(metrics.meterProvider())
+				.build();
+		}
+
 	}
 
-	private static SpanProcessor batch(SpanExporter exporter, BatchProperties properties) {
-		return BatchSpanProcessor.builder(exporter)
-			.setMaxQueueSize(properties.getMaxQueueSize())
-			.setMaxExportBatchSize(properties.getMaxExportBatchSize())
-			.setScheduleDelay(properties.getScheduleDelay())
-			.setExporterTimeout(properties.getExportTimeout())
-			.build();
-	}
-
-	// The tracer provider bean shuts itself down; closing the SDK too would do it twice.
+	// The tracer provider is shut down on its own (by cloudTraceTracerProviderShutdown, or as
+	// the user's bean); closing the SDK too would do it twice.
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ContextPropagators propagators,

@@ -69,6 +69,45 @@ class CloudTracePropagationAutoConfigurationTests {
 	}
 
 	@Test
+	void trustsIncomingContextByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(PropagationProperties.class).isTrustIncoming()).isTrue();
+			assertThat(context).doesNotHaveBean(IncomingContextLinkProcessor.class);
+			Context extracted = extract(context.getBean(ContextPropagators.class));
+			assertThat(Span.fromContext(extracted).getSpanContext().getTraceId())
+				.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		});
+	}
+
+	@Test
+	void untrustedIncomingContextIsLinkedNotAdopted() {
+		this.contextRunner.withPropertyValues("cloudtrace.propagation.trust-incoming=false").run((context) -> {
+			assertThat(context).hasSingleBean(IncomingContextLinkProcessor.class);
+			ContextPropagators propagators = context.getBean(ContextPropagators.class);
+			assertThat(propagators.getTextMapPropagator()).isInstanceOf(UntrustedContextPropagator.class);
+			Context extracted = extract(propagators);
+			assertThat(Span.fromContext(extracted).getSpanContext().isValid()).isFalse();
+			assertThat(UntrustedContextPropagator.incomingSpanContext(extracted).getTraceId())
+				.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+			assertThat(inject(propagators)).containsEntry("traceparent",
+					"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		});
+	}
+
+	@Test
+	void failsOnNonBooleanTrustIncomingNamingIt() {
+		this.contextRunner.withPropertyValues("cloudtrace.propagation.trust-incoming=sometimes")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'cloudtrace.propagation.trust-incoming'"));
+	}
+
+	private static Context extract(ContextPropagators propagators) {
+		return propagators.getTextMapPropagator()
+			.extract(Context.root(), Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+					MapGetter.INSTANCE);
+	}
+
+	@Test
 	void failsOnUnknownTypeNamingIt() {
 		this.contextRunner.withPropertyValues("cloudtrace.propagation.types=tracecontext,jaeger")
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("jaeger"));

@@ -52,7 +52,9 @@ class CloudTraceSdkAutoConfigurationTests {
 				.hasSingleBean(SdkTracerProvider.class)
 				.hasSingleBean(OpenTelemetry.class)
 				.hasSingleBean(Tracer.class)
-				.hasSingleBean(ContextPropagators.class);
+				.hasSingleBean(ContextPropagators.class)
+				.hasSingleBean(SpanExportStatistics.class)
+				.hasSingleBean(TracerProviderShutdown.class);
 			assertThat(context.getBean(OpenTelemetry.class)).isInstanceOf(OpenTelemetrySdk.class);
 			OpenTelemetry openTelemetry = context.getBean(OpenTelemetry.class);
 			assertThat(openTelemetry.getPropagators()).isSameAs(context.getBean(ContextPropagators.class));
@@ -171,7 +173,7 @@ class CloudTraceSdkAutoConfigurationTests {
 			.run((context) -> {
 				String description = context.getBean(SdkTracerProvider.class).toString();
 				assertThat(description).contains("BatchSpanProcessor{")
-					.contains("spanExporter=" + UserExporterConfiguration.EXPORTER)
+					.contains("spanExporter=ReportingSpanExporter{" + UserExporterConfiguration.EXPORTER + "}")
 					.contains("scheduleDelayNanos=" + Duration.ofMillis(250).toNanos())
 					.contains("maxExportBatchSize=10")
 					.contains("exporterTimeoutNanos=" + Duration.ofSeconds(7).toNanos());
@@ -220,6 +222,9 @@ class CloudTraceSdkAutoConfigurationTests {
 			assertThat(context.getBean(SdkTracerProvider.class)).isSameAs(UserSdkBeansConfiguration.TRACER_PROVIDER);
 			assertThat(context.getBean(OpenTelemetry.class)).isSameAs(UserSdkBeansConfiguration.OPEN_TELEMETRY);
 			assertThat(context.getBean(Tracer.class)).isSameAs(UserSdkBeansConfiguration.TRACER);
+			// Statistics and the bounded shutdown belong to the tracer provider the starter builds.
+			assertThat(context).doesNotHaveBean(SpanExportStatistics.class)
+				.doesNotHaveBean(TracerProviderShutdown.class);
 		});
 	}
 

@@ -1,5 +1,6 @@
 package dev.cloudtrace.autoconfigure.export.cloudtrace;
 
+import java.io.IOException;
 import java.util.Collection;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -9,6 +10,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 /**
  * Exports through a delegate only once the {@link GoogleAuthHeaders} are fresh, so that no
  * request leaves without a valid token and token refresh happens on the exporter's thread.
+ * Without a token the batch fails with the reason, which the exporter reports.
  */
 public final class AuthenticatedSpanExporter implements SpanExporter {
 
@@ -28,8 +30,11 @@ public final class AuthenticatedSpanExporter implements SpanExporter {
 
 	@Override
 	public CompletableResultCode export(Collection<SpanData> spans) {
-		if (!this.headers.refresh()) {
-			return CompletableResultCode.ofFailure();
+		try {
+			this.headers.refresh();
+		}
+		catch (IOException ex) {
+			return CompletableResultCode.ofExceptionalFailure(ex);
 		}
 		return this.delegate.export(spans);
 	}

@@ -13,23 +13,20 @@ import com.google.cloud.opentelemetry.trace.TraceConfiguration;
 import com.google.cloud.opentelemetry.trace.TraceExporter;
 import com.google.cloud.trace.v2.stub.GrpcTraceServiceStub;
 import com.google.cloud.trace.v2.stub.TraceServiceStubSettings;
+import dev.cloudtrace.autoconfigure.Secrets;
 import dev.cloudtrace.autoconfigure.export.OtlpEndpoints;
 import dev.cloudtrace.autoconfigure.gcp.CachingGoogleCredentials;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * Exports to the legacy Cloud Trace v2 API with Google's (deprecated upstream)
  * {@code exporter-trace}. The underlying exporter is created on first export and again
  * after a failed creation, so missing credentials are retried instead of turning the
- * exporter into a no-op for good.
+ * exporter into a no-op for good; a failed creation fails the export with the reason.
  */
 public final class CloudTraceV2SpanExporter implements SpanExporter {
-
-	private static final Log logger = LogFactory.getLog(CloudTraceV2SpanExporter.class);
 
 	private final String projectId;
 
@@ -40,8 +37,6 @@ public final class CloudTraceV2SpanExporter implements SpanExporter {
 	private final CachingGoogleCredentials credentials;
 
 	private SpanExporter delegate;
-
-	private boolean failing;
 
 	/**
 	 * Creates an exporter.
@@ -60,11 +55,6 @@ public final class CloudTraceV2SpanExporter implements SpanExporter {
 
 	@Override
 	public synchronized CompletableResultCode export(Collection<SpanData> spans) {
-		SpanExporter exporter = delegate();
-		return (exporter != null) ? exporter.export(spans) : CompletableResultCode.ofFailure();
-	}
-
-	private SpanExporter delegate() {
 		if (this.delegate == null) {
 			try {
 				this.delegate = TraceExporter.createWithConfiguration(TraceConfiguration.builder()
@@ -72,17 +62,14 @@ public final class CloudTraceV2SpanExporter implements SpanExporter {
 					.setDeadline(this.timeout)
 					.setTraceServiceStub(createStub())
 					.build());
-				this.failing = false;
 			}
 			catch (IOException | RuntimeException ex) {
-				if (!this.failing) {
-					logger.warn("Could not create the Cloud Trace v2 exporter; spans are dropped until it can be "
-							+ "created: " + ex.getMessage());
-					this.failing = true;
-				}
+				// Reported by the exporter's caller, once per failure episode.
+				return CompletableResultCode.ofExceptionalFailure(
+						new IOException("Could not create the Cloud Trace v2 exporter: " + Secrets.redact(ex.getMessage())));
 			}
 		}
-		return this.delegate;
+		return this.delegate.export(spans);
 	}
 
 	private GrpcTraceServiceStub createStub() throws IOException {

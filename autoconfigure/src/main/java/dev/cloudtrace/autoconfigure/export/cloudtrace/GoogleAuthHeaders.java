@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.cloudtrace.autoconfigure.Secrets;
 import dev.cloudtrace.autoconfigure.gcp.CachingGoogleCredentials;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * The headers of a request to the Telemetry API: {@code x-goog-user-project} and, when
@@ -19,8 +20,6 @@ import org.apache.commons.logging.LogFactory;
  */
 public class GoogleAuthHeaders implements Supplier<Map<String, String>> {
 
-	private static final Log logger = LogFactory.getLog(GoogleAuthHeaders.class);
-
 	private final String projectId;
 
 	private final CachingGoogleCredentials credentials;
@@ -28,8 +27,6 @@ public class GoogleAuthHeaders implements Supplier<Map<String, String>> {
 	private final URI uri;
 
 	private volatile Map<String, String> headers;
-
-	private boolean failing;
 
 	/**
 	 * Creates the headers.
@@ -46,38 +43,32 @@ public class GoogleAuthHeaders implements Supplier<Map<String, String>> {
 
 	/**
 	 * Brings the headers up to date, refreshing the access token when it is close to
-	 * expiry. A failure is logged once until the next success; the message never holds a
-	 * token.
-	 * @return whether the headers can authenticate a request
+	 * expiry. Nothing is logged here: the export that needed the token fails with the
+	 * returned reason, and the exporter reports it once per failure episode.
+	 * @throws IOException if no token can be had; the message says why and never holds a
+	 * token or key
 	 */
-	public synchronized boolean refresh() {
+	public synchronized void refresh() throws IOException {
 		if (this.credentials == null) {
-			return true;
+			return;
 		}
+		GoogleCredentials loaded = this.credentials.get();
+		Map<String, List<String>> metadata;
 		try {
-			Map<String, List<String>> metadata = this.credentials.requestMetadata(this.uri);
-			Map<String, String> updated = new LinkedHashMap<>();
-			updated.put("x-goog-user-project", this.projectId);
-			metadata.forEach((name, values) -> {
-				if (!values.isEmpty()) {
-					updated.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values));
-				}
-			});
-			this.headers = Map.copyOf(updated);
-			if (this.failing) {
-				logger.info("Google access token for Cloud Trace refreshed; export resumes");
-				this.failing = false;
-			}
-			return true;
+			metadata = loaded.getRequestMetadata(this.uri);
 		}
 		catch (IOException | RuntimeException ex) {
-			if (!this.failing) {
-				logger.warn("Could not get a Google access token for Cloud Trace; spans are dropped until one is "
-						+ "available: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-				this.failing = true;
-			}
-			return false;
+			throw new IOException("Could not get a Google access token for Cloud Trace: "
+					+ Secrets.redact(ex.getMessage()));
 		}
+		Map<String, String> updated = new LinkedHashMap<>();
+		updated.put("x-goog-user-project", this.projectId);
+		metadata.forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				updated.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+			}
+		});
+		this.headers = Map.copyOf(updated);
 	}
 
 	@Override

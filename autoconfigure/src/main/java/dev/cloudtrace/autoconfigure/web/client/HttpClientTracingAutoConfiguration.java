@@ -1,6 +1,8 @@
 package dev.cloudtrace.autoconfigure.web.client;
 
 import dev.cloudtrace.autoconfigure.sdk.CloudTraceSdkAutoConfiguration;
+import dev.cloudtrace.autoconfigure.web.CapturedHeaders;
+import dev.cloudtrace.autoconfigure.web.UrlRedactionConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
 import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetryBuilder;
@@ -17,6 +19,7 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -31,6 +34,7 @@ import org.springframework.web.client.RestTemplate;
 @ConditionalOnBooleanProperty(name = "cloudtrace.http.client.enabled", matchIfMissing = true)
 @ConditionalOnBean(OpenTelemetry.class)
 @EnableConfigurationProperties(HttpClientTracingProperties.class)
+@Import(UrlRedactionConfiguration.class)
 public final class HttpClientTracingAutoConfiguration {
 
 	@Bean
@@ -38,15 +42,18 @@ public final class HttpClientTracingAutoConfiguration {
 	SpringWebTelemetry cloudTraceSpringWebTelemetry(OpenTelemetry openTelemetry,
 			HttpClientTracingProperties properties) {
 		SpringWebTelemetryBuilder builder = SpringWebTelemetry.builder(openTelemetry);
-		CapturedHeadersExtractor capturedHeaders = CapturedHeadersExtractor
-			.of(properties.getCapturedRequestHeaders(), properties.getCapturedResponseHeaders());
+		CapturedHeadersExtractor capturedHeaders = CapturedHeadersExtractor.of(
+				CapturedHeaders.withoutCredentials("cloudtrace.http.client.captured-request-headers",
+						properties.getCapturedRequestHeaders()),
+				CapturedHeaders.withoutCredentials("cloudtrace.http.client.captured-response-headers",
+						properties.getCapturedResponseHeaders()));
 		if (capturedHeaders != null) {
 			builder.addAttributesExtractor(capturedHeaders);
 		}
 		// The library redacts credentials in url.full, but the values of signed-URL query
 		// parameters (AWSAccessKeyId, Signature, sig, X-Goog-Signature) only when asked, and
 		// only its internal accessor (what OpenTelemetry's own Spring Boot starter uses) can
-		// ask.
+		// ask. UrlRedactingSpanProcessor redacts further parameters (tokens, keys) as well.
 		WebTelemetryUtil.getBuilderExtractor().apply(builder).setRedactQueryParameters(true);
 		return builder.build();
 	}

@@ -21,12 +21,14 @@ public class HttpClientTracingProperties implements InitializingBean {
 	private boolean enabled = true;
 
 	/**
-	 * Request headers recorded as 'http.request.header.<name>' span attributes.
+	 * Request headers recorded as 'http.request.header.<name>' span attributes. Headers
+	 * that carry credentials, such as Authorization and Cookie, are never recorded.
 	 */
 	private List<String> capturedRequestHeaders = new ArrayList<>();
 
 	/**
-	 * Response headers recorded as 'http.response.header.<name>' span attributes.
+	 * Response headers recorded as 'http.response.header.<name>' span attributes. Headers
+	 * that carry credentials, such as Set-Cookie, are never recorded.
 	 */
 	private List<String> capturedResponseHeaders = new ArrayList<>();
 

@@ -1,6 +1,8 @@
 package dev.cloudtrace.autoconfigure.web.server;
 
 import dev.cloudtrace.autoconfigure.sdk.CloudTraceSdkAutoConfiguration;
+import dev.cloudtrace.autoconfigure.web.CapturedHeaders;
+import dev.cloudtrace.autoconfigure.web.UrlRedactionConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetry;
 import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetryBuilder;
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -30,6 +33,10 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Backs off when Spring Boot's Micrometer observation filter already creates server spans
  * through the Micrometer-to-OpenTelemetry bridge, so that a request never gets two server
  * spans; the Micrometer span then uses this starter's propagators and exporters.
+ * <p>
+ * Headers that carry credentials are never captured (see {@link CapturedHeaders}), and
+ * credentials in the query are redacted in {@code url.query} (see
+ * {@link UrlRedactionConfiguration}).
  */
 @AutoConfiguration(after = CloudTraceSdkAutoConfiguration.class,
 		afterName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration",
@@ -41,6 +48,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnBean(OpenTelemetry.class)
 @Conditional(HttpServerTracingAutoConfiguration.NoMicrometerServerSpansCondition.class)
 @EnableConfigurationProperties(HttpServerTracingProperties.class)
+@Import(UrlRedactionConfiguration.class)
 public final class HttpServerTracingAutoConfiguration {
 
 	/**
@@ -55,8 +63,10 @@ public final class HttpServerTracingAutoConfiguration {
 	SpringWebMvcTelemetry cloudTraceSpringWebMvcTelemetry(OpenTelemetry openTelemetry,
 			HttpServerTracingProperties properties) {
 		SpringWebMvcTelemetryBuilder builder = SpringWebMvcTelemetry.builder(openTelemetry)
-			.setCapturedRequestHeaders(properties.getCapturedRequestHeaders())
-			.setCapturedResponseHeaders(properties.getCapturedResponseHeaders());
+			.setCapturedRequestHeaders(CapturedHeaders.withoutCredentials(
+					"cloudtrace.http.server.captured-request-headers", properties.getCapturedRequestHeaders()))
+			.setCapturedResponseHeaders(CapturedHeaders.withoutCredentials(
+					"cloudtrace.http.server.captured-response-headers", properties.getCapturedResponseHeaders()));
 		// The public builder cannot set the error cause extractor; the library's internal
 		// accessor (what OpenTelemetry's own Spring Boot starter uses) can.
 		SpringMvcBuilderUtil.getBuilderExtractor()

@@ -27,12 +27,14 @@ public class HttpServerTracingProperties implements InitializingBean {
 	private List<String> excludedPaths = new ArrayList<>(List.of("/actuator/**"));
 
 	/**
-	 * Request headers recorded as 'http.request.header.<name>' span attributes.
+	 * Request headers recorded as 'http.request.header.<name>' span attributes. Headers
+	 * that carry credentials, such as Authorization and Cookie, are never recorded.
 	 */
 	private List<String> capturedRequestHeaders = new ArrayList<>();
 
 	/**
-	 * Response headers recorded as 'http.response.header.<name>' span attributes.
+	 * Response headers recorded as 'http.response.header.<name>' span attributes. Headers
+	 * that carry credentials, such as Set-Cookie, are never recorded.
 	 */
 	private List<String> capturedResponseHeaders = new ArrayList<>();
 

@@ -1,0 +1,190 @@
+package dev.cloudtrace.autoconfigure.propagation;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+
+/**
+ * {@link W3CBaggagePropagator} that reads at most the list-members the W3C Baggage
+ * specification obliges a platform to propagate: 64 members and 8192 bytes, counted over
+ * all {@code baggage} headers together.
+ * <p>
+ * Hand-written because OpenTelemetry's propagator (1.55) enforces no limit: it parses every
+ * {@code baggage} header in full and keeps every entry, and whatever it keeps is made current
+ * for the whole request and written to every outgoing call. A sender could make a service
+ * hold, and forward to each service it calls, as much baggage as the server's header size
+ * limit lets through. The specification allows dropping list-members beyond those limits,
+ * but never parts of one, so whole members are kept in the order they arrived, and a member
+ * that would take the total past 8192 bytes is skipped. The bounded string is then parsed by
+ * OpenTelemetry's propagator; injection is unchanged.
+ */
+public final class BoundedBaggagePropagator implements TextMapPropagator {
+
+	/**
+	 * Most list-members read from the incoming headers.
+	 */
+	public static final int MAX_MEMBERS = 64;
+
+	/**
+	 * Most bytes (UTF-8) of the list-members read from the incoming headers, separators
+	 * included.
+	 */
+	public static final int MAX_BYTES = 8192;
+
+	private static final String FIELD = "baggage";
+
+	private static final BoundedBaggagePropagator INSTANCE = new BoundedBaggagePropagator();
+
+	private final TextMapPropagator delegate = W3CBaggagePropagator.getInstance();
+
+	private BoundedBaggagePropagator() {
+	}
+
+	/**
+	 * Return the shared instance.
+	 * @return the propagator
+	 */
+	public static BoundedBaggagePropagator getInstance() {
+		return INSTANCE;
+	}
+
+	@Override
+	public Collection<String> fields() {
+		return this.delegate.fields();
+	}
+
+	@Override
+	public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+		this.delegate.inject(context, carrier, setter);
+	}
+
+	@Override
+	public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+		if (context == null) {
+			return Context.root();
+		}
+		if (getter == null) {
+			return context;
+		}
+		Iterator<String> values = getter.getAll(carrier, FIELD);
+		if (values == null) {
+			return context;
+		}
+		String bounded = bound(values);
+		if (bounded.isEmpty()) {
+			return context;
+		}
+		return this.delegate.extract(context, bounded, BoundedHeader.INSTANCE);
+	}
+
+	/**
+	 * Joins the list-members of the given header values, in order, up to the limits.
+	 * @param values the values of every {@code baggage} header
+	 * @return the members kept, separated by commas
+	 */
+	static String bound(Iterator<String> values) {
+		StringBuilder kept = new StringBuilder();
+		int members = 0;
+		int bytes = 0;
+		while (values.hasNext() && members < MAX_MEMBERS) {
+			String value = values.next();
+			if (value == null) {
+				continue;
+			}
+			int start = 0;
+			int length = value.length();
+			while (start <= length && members < MAX_MEMBERS) {
+				int end = value.indexOf(',', start);
+				if (end < 0) {
+					end = length;
+				}
+				int from = skipWhitespace(value, start, end);
+				int to = trimWhitespace(value, from, end);
+				if (from < to) {
+					int memberBytes = utf8Length(value, from, to);
+					int needed = (members > 0) ? memberBytes + 1 : memberBytes;
+					if (bytes + needed <= MAX_BYTES) {
+						if (members > 0) {
+							kept.append(',');
+						}
+						kept.append(value, from, to);
+						bytes += needed;
+						members++;
+					}
+				}
+				start = end + 1;
+			}
+		}
+		return kept.toString();
+	}
+
+	private static int skipWhitespace(String value, int from, int to) {
+		while (from < to && isWhitespace(value.charAt(from))) {
+			from++;
+		}
+		return from;
+	}
+
+	private static int trimWhitespace(String value, int from, int to) {
+		while (to > from && isWhitespace(value.charAt(to - 1))) {
+			to--;
+		}
+		return to;
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t';
+	}
+
+	private static int utf8Length(String value, int from, int to) {
+		int length = 0;
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isSurrogate(c)) {
+				// Each half of a pair counts two of the pair's four bytes.
+				length += 2;
+			}
+			else {
+				length += 3;
+			}
+		}
+		return length;
+	}
+
+	@Override
+	public String toString() {
+		return "BoundedBaggagePropagator{" + this.delegate + "}";
+	}
+
+	/**
+	 * Hands the bounded members to OpenTelemetry's propagator as its only header.
+	 */
+	private enum BoundedHeader implements TextMapGetter<String> {
+
+		INSTANCE;
+
+		@Override
+		public Iterable<String> keys(String carrier) {
+			return List.of(FIELD);
+		}
+
+		@Override
+		public String get(String carrier, String key) {
+			return FIELD.equals(key) ? carrier : null;
+		}
+
+	}
+
+}

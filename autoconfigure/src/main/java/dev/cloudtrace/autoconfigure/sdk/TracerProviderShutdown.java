@@ -1,0 +1,50 @@
+package dev.cloudtrace.autoconfigure.sdk;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Shuts the tracer provider down when the application context closes (on SIGTERM, through
+ * Spring Boot's shutdown hook), waiting at most the export timeout for queued spans to be
+ * flushed. {@link SdkTracerProvider#close()} would wait a fixed 10 seconds instead; an
+ * unreachable backend must not hold up the shutdown for longer than configured.
+ * <p>
+ * The processors' and exporters' threads are daemon threads: whatever is still running
+ * after the wait does not keep the JVM alive, and after a complete shutdown they end.
+ */
+final class TracerProviderShutdown implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(TracerProviderShutdown.class);
+
+	private final SdkTracerProvider tracerProvider;
+
+	private final Duration timeout;
+
+	TracerProviderShutdown(SdkTracerProvider tracerProvider, Duration timeout) {
+		this.tracerProvider = tracerProvider;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public void destroy() {
+		CompletableResultCode result = this.tracerProvider.shutdown();
+		result.join(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		if (!result.isDone()) {
+			logger.info("Tracing did not finish flushing spans within cloudtrace.batch.export-timeout ("
+					+ this.timeout.toMillis() + " ms); spans not exported by now are dropped");
+			return;
+		}
+		// A batch span processor's worker notices the shutdown only when it next wakes up,
+		// which can be a whole schedule delay later; a flush request wakes it now, and with
+		// nothing left to export it just ends.
+		this.tracerProvider.forceFlush();
+	}
+
+}
