@@ -8,8 +8,6 @@ import io.opentelemetry.instrumentation.api.annotation.support.async.AsyncOperat
 import io.opentelemetry.instrumentation.api.incubator.semconv.code.CodeAttributesExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.reactor.v3_1.ReactorAsyncOperationEndStrategy;
-import org.aspectj.lang.annotation.Aspect;
-import org.aspectj.weaver.Advice;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,12 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of spans for methods annotated with {@link WithSpan}: an aspect that
- * Spring Boot's AspectJ auto-proxying applies to every bean, active when AspectJ's weaver is
- * on the classpath.
+ * Auto-configuration of spans for methods annotated with {@link WithSpan}: a bean
+ * post-processor that proxies the beans with such methods.
  */
 @AutoConfiguration(after = { CloudTraceSdkAutoConfiguration.class, AopAutoConfiguration.class })
-@ConditionalOnClass({ WithSpan.class, Aspect.class, Advice.class, Instrumenter.class,
+@ConditionalOnClass({ WithSpan.class, Instrumenter.class,
 		MethodSpanAttributesExtractor.class, CodeAttributesExtractor.class })
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "cloudtrace.annotations.enabled", matchIfMissing = true)
@@ -37,11 +34,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AnnotationTracingProperties.class)
 public final class AnnotationTracingAutoConfiguration {
 
+	// Static, and given providers only: a bean post-processor is created before other beans,
+	// and the interceptor looks the SDK up on the first traced call.
 	@Bean
 	@ConditionalOnMissingBean
-	WithSpanAspect cloudTraceWithSpanAspect(OpenTelemetry openTelemetry,
-			ObjectProvider<AsyncOperationEndStrategy> asyncEndStrategies) {
-		return new WithSpanAspect(openTelemetry, asyncEndStrategies.orderedStream().toList());
+	static WithSpanAdvisingPostProcessor cloudTraceWithSpanAdvisingPostProcessor(
+			ObjectProvider<OpenTelemetry> openTelemetry, ObjectProvider<AsyncOperationEndStrategy> asyncEndStrategies) {
+		return new WithSpanAdvisingPostProcessor(new WithSpanMethodInterceptor(openTelemetry::getObject,
+				() -> asyncEndStrategies.orderedStream().toList()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

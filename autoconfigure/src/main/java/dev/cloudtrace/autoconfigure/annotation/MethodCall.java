@@ -4,17 +4,15 @@ import java.lang.reflect.Method;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.instrumentation.api.incubator.semconv.code.CodeAttributesGetter;
-import org.aspectj.lang.JoinPoint;
 
 /**
- * One call of a method annotated with {@code @WithSpan}: the request of the aspect's
+ * One call of a method annotated with {@code @WithSpan}: the request of the interceptor's
  * instrumenter.
  *
  * @param tracedMethod the method called
- * @param joinPoint the join point of the call, read for its arguments only when an
- * attribute needs them
+ * @param args the arguments of the call
  */
-record MethodCall(TracedMethod tracedMethod, JoinPoint joinPoint) {
+record MethodCall(TracedMethod tracedMethod, Object[] args) {
 
 	String spanName() {
 		return this.tracedMethod.spanName();
@@ -26,10 +24,6 @@ record MethodCall(TracedMethod tracedMethod, JoinPoint joinPoint) {
 
 	Method method() {
 		return this.tracedMethod.method();
-	}
-
-	Object[] args() {
-		return this.joinPoint.getArgs();
 	}
 
 	/**

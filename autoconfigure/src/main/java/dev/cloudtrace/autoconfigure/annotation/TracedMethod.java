@@ -13,7 +13,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
- * What the aspect needs to know about one annotated method, worked out on its first call
+ * What the interceptor needs to know about one annotated method, worked out on its first call
  * and then reused: span name and kind, whether it joins the caller's trace, and how to end
  * the span of an asynchronous result.
  *

@@ -52,10 +52,11 @@ class AnnotationTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void createsAspectAndReactorEndStrategy() {
+	void createsPostProcessorAndReactorEndStrategy() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(AnnotationTracingProperties.class);
-			assertThat(context).getBeans(WithSpanAspect.class).containsOnlyKeys("cloudTraceWithSpanAspect");
+			assertThat(context).getBeans(WithSpanAdvisingPostProcessor.class)
+				.containsOnlyKeys("cloudTraceWithSpanAdvisingPostProcessor");
 			assertThat(context).getBeans(ReactorAsyncOperationEndStrategy.class)
 				.containsOnlyKeys("cloudTraceReactorAsyncEndStrategy");
 			context.getBean(TracedService.class).work();
@@ -67,7 +68,7 @@ class AnnotationTracingAutoConfigurationTests {
 	@Test
 	void switchedOffByProperty() {
 		this.runner.withPropertyValues("cloudtrace.annotations.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(WithSpanAspect.class);
+			assertThat(context).doesNotHaveBean(WithSpanAdvisingPostProcessor.class);
 			assertThat(context).hasSingleBean(Tracer.class);
 			TracedService service = context.getBean(TracedService.class);
 			assertThat(AopUtils.isAopProxy(service)).isFalse();
@@ -80,7 +81,7 @@ class AnnotationTracingAutoConfigurationTests {
 	void createsNothingWhenCloudTraceIsDisabled() {
 		this.runner.withPropertyValues("cloudtrace.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(WithSpanAspect.class);
+			assertThat(context).doesNotHaveBean(WithSpanAdvisingPostProcessor.class);
 			assertThat(context).doesNotHaveBean(AsyncOperationEndStrategy.class);
 			assertThat(context).doesNotHaveBean(AnnotationTracingProperties.class);
 			assertThat(context.getBean(OpenTelemetry.class)).isSameAs(OpenTelemetry.noop());
@@ -88,10 +89,12 @@ class AnnotationTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenUserDefinesAspect() {
-		this.runner.withBean("userAspect", WithSpanAspect.class, () -> new WithSpanAspect(OpenTelemetry.noop()))
+	void backsOffWhenUserDefinesPostProcessor() {
+		this.runner
+			.withBean("userPostProcessor", WithSpanAdvisingPostProcessor.class,
+					() -> new WithSpanAdvisingPostProcessor(new WithSpanMethodInterceptor(OpenTelemetry.noop())))
 			.run((context) -> {
-				assertThat(context).getBeans(WithSpanAspect.class).containsOnlyKeys("userAspect");
+				assertThat(context).getBeans(WithSpanAdvisingPostProcessor.class).containsOnlyKeys("userPostProcessor");
 				context.getBean(TracedService.class).work();
 				assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
 			});
@@ -107,22 +110,21 @@ class AnnotationTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void leavesRestOfStarterWorkingWithoutAspectJ() {
+	void tracesWithoutAspectJ() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.aspectj")).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(WithSpanAspect.class);
-			assertThat(context).hasSingleBean(OpenTelemetry.class);
-			assertThat(context).hasSingleBean(Tracer.class);
+			assertThat(context).hasSingleBean(WithSpanAdvisingPostProcessor.class);
 			assertThat(context).hasSingleBean(OpenTelemetryTaskDecorator.class);
 			context.getBean(TracedService.class).work();
-			assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
+			assertThat(this.exporter.getFinishedSpanItems()).singleElement()
+				.satisfies((span) -> assertThat(span.getName()).isEqualTo("TracedService.work"));
 		});
 	}
 
 	@Test
 	void tracesWithoutReactor() {
 		this.runner.withClassLoader(new FilteredClassLoader(Mono.class)).run((context) -> {
-			assertThat(context).hasSingleBean(WithSpanAspect.class);
+			assertThat(context).hasSingleBean(WithSpanAdvisingPostProcessor.class);
 			assertThat(context).doesNotHaveBean(AsyncOperationEndStrategy.class);
 			context.getBean(TracedService.class).work();
 			assertThat(this.exporter.getFinishedSpanItems()).hasSize(1);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link WithSpanAspect} on methods returning a Reactor {@link Mono} or
+ * Tests for {@link WithSpanMethodInterceptor} on methods returning a Reactor {@link Mono} or
  * {@link Flux}.
  */
 class WithSpanReactorTests {

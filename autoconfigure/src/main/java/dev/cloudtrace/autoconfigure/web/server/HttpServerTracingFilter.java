@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * The library's filter has no notion of excluded paths, so this filter decides first. An
  * excluded request gets no span, but its incoming trace context is still extracted and made
  * current: a call that its handler makes continues the caller's trace instead of starting a
- * new one.
+ * new one. The route of a traced request is taken from Spring MVC's own match (see
+ * {@link ControllerRoute}).
  */
 public final class HttpServerTracingFilter implements Filter {
 
@@ -67,7 +68,16 @@ public final class HttpServerTracingFilter implements Filter {
 			}
 			return;
 		}
-		this.delegate.doFilter(request, response, chain);
+		this.delegate.doFilter(request, response, (tracedRequest, tracedResponse) -> {
+			try {
+				chain.doFilter(tracedRequest, tracedResponse);
+			}
+			finally {
+				if (tracedRequest instanceof HttpServletRequest httpRequest) {
+					ControllerRoute.update(Context.current(), httpRequest);
+				}
+			}
+		});
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {

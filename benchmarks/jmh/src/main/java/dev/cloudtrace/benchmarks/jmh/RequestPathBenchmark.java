@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.cloudtrace.autoconfigure.annotation.WithSpanAspect;
+import dev.cloudtrace.autoconfigure.annotation.WithSpanAdvisingPostProcessor;
 import dev.cloudtrace.autoconfigure.web.client.TracingInterceptors;
 import io.opentelemetry.context.Scope;
 import jakarta.servlet.FilterChain;
@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -75,10 +74,7 @@ public class RequestPathBenchmark {
 		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>();
 		starter.bean(TracingInterceptors.class).addFirst(interceptors);
 		this.interceptor = interceptors.get(0);
-		AspectJProxyFactory factory = new AspectJProxyFactory(new WithSpanBenchmark.Worker());
-		factory.setProxyTargetClass(true);
-		factory.addAspect(starter.bean(WithSpanAspect.class));
-		this.traced = factory.getProxy();
+		this.traced = WithSpanBenchmark.proxy(starter.bean(WithSpanAdvisingPostProcessor.class));
 		// Client and @WithSpan spans have a parent, as under the server span in an application.
 		this.parent = Tracing.remoteParent().makeCurrent();
 	}

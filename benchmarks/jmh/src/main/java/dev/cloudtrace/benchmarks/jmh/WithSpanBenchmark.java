@@ -2,7 +2,8 @@ package dev.cloudtrace.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.cloudtrace.autoconfigure.annotation.WithSpanAspect;
+import dev.cloudtrace.autoconfigure.annotation.WithSpanAdvisingPostProcessor;
+import dev.cloudtrace.autoconfigure.annotation.WithSpanMethodInterceptor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -18,12 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
-
 /**
  * A call of a {@code @WithSpan} method of a Spring proxy, under a sampled parent, with the
- * starter's aspect: as the starter configures it, on a no-op OpenTelemetry (the cost of the
- * proxy and the aspect without a span), and the method called directly (the baseline).
+ * starter's post-processor: as the starter configures it, on a no-op OpenTelemetry (the cost of
+ * the proxy and the interceptor without a span), and the method called directly (the baseline).
  */
 @State(org.openjdk.jmh.annotations.Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,16 +42,13 @@ public class WithSpanBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp(Starter starter) {
-		this.traced = proxy(starter.bean(WithSpanAspect.class));
-		this.noop = proxy(new WithSpanAspect(OpenTelemetry.noop()));
+		this.traced = proxy(starter.bean(WithSpanAdvisingPostProcessor.class));
+		this.noop = proxy(new WithSpanAdvisingPostProcessor(new WithSpanMethodInterceptor(OpenTelemetry.noop())));
 		this.parent = Tracing.remoteParent().makeCurrent();
 	}
 
-	private static Worker proxy(WithSpanAspect aspect) {
-		AspectJProxyFactory factory = new AspectJProxyFactory(new Worker());
-		factory.setProxyTargetClass(true);
-		factory.addAspect(aspect);
-		return factory.getProxy();
+	static Worker proxy(WithSpanAdvisingPostProcessor postProcessor) {
+		return (Worker) postProcessor.postProcessAfterInitialization(new Worker(), "worker");
 	}
 
 	@TearDown(Level.Trial)

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.cloudtrace.autoconfigure.export.CloudTraceExportAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
 import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
 import dev.cloudtrace.autoconfigure.sdk.CloudTraceSdkAutoConfiguration;
+import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -25,20 +27,33 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.config.AopConfigUtils;
+import org.springframework.aop.framework.Advised;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for {@link WithSpanAspect}, applied by Spring Boot's auto-proxying to real beans.
+ * Tests for {@link WithSpanMethodInterceptor}, applied to real beans by
+ * {@link WithSpanAdvisingPostProcessor}.
  */
-class WithSpanAspectTests {
+@ExtendWith(OutputCaptureExtension.class)
+class WithSpanMethodInterceptorTests {
 
 	private static final Duration PENDING = Duration.ofMillis(100);
 
@@ -253,6 +268,44 @@ class WithSpanAspectTests {
 	}
 
 	@Test
+	void tracesWithoutSpringBootAutoProxying() {
+		CloudTraceContextRunners.offline()
+			.withConfiguration(AutoConfigurations.of(AnnotationTracingAutoConfiguration.class))
+			.withBean(SpanProcessor.class, () -> SimpleSpanProcessor.create(this.exporter))
+			.withBean(TracedService.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME);
+				assertThat(context.getBean(TracedService.class).work()).isEqualTo("worked");
+				assertThat(onlySpan().getName()).isEqualTo("TracedService.work");
+			});
+	}
+
+	@Test
+	void spanCoversAdviceOfOtherAdvisors() {
+		RecordingAdvice otherAdvice = new RecordingAdvice();
+		DefaultPointcutAdvisor otherAdvisor = new DefaultPointcutAdvisor(
+				AnnotationMatchingPointcut.forMethodAnnotation(WithSpan.class), otherAdvice);
+		otherAdvisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		this.runner.withBean("otherAdvisor", Advisor.class, () -> otherAdvisor).run((context) -> {
+			TracedService service = context.getBean(TracedService.class);
+			String spanIdInMethod = service.currentSpanId();
+			assertThat(otherAdvice.spanIdsSeen).containsExactly(spanIdInMethod);
+			assertThat(onlySpan().getSpanId()).isEqualTo(spanIdInMethod);
+			assertThat(((Advised) service).getAdvisors()).hasSize(2);
+		});
+	}
+
+	@Test
+	void createsNoTracingBeanWhilePostProcessorsAreRegistered(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(TracedService.class).work();
+			assertThat(onlySpan().getName()).isEqualTo("TracedService.work");
+			assertThat(output).doesNotContain("not eligible for getting processed by all BeanPostProcessors");
+		});
+	}
+
+	@Test
 	void selfInvocationIsNotTraced() {
 		this.runner.run((context) -> {
 			assertThat(context.getBean(TracedService.class).callsItself()).isEqualTo("worked");
@@ -334,6 +387,18 @@ class WithSpanAspectTests {
 
 		public String callsItself() {
 			return work();
+		}
+
+	}
+
+	static class RecordingAdvice implements MethodInterceptor {
+
+		final List<String> spanIdsSeen = new CopyOnWriteArrayList<>();
+
+		@Override
+		public Object invoke(MethodInvocation invocation) throws Throwable {
+			this.spanIdsSeen.add(Span.current().getSpanContext().getSpanId());
+			return invocation.proceed();
 		}
 
 	}
