@@ -119,6 +119,8 @@ class CloudTraceExportAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean("cloudTraceSpanExporter").toString()).isEqualTo("NoopSpanExporter{}");
+				// Nor a batch processor, whose worker thread would idle for the life of the app.
+				assertThat(context.getBean(SdkTracerProvider.class).toString()).doesNotContain("BatchSpanProcessor");
 				assertThat(context).hasSingleBean(ContextPropagators.class);
 				assertThat(output).containsOnlyOnce("No Google Cloud project id found")
 					.contains("set cloudtrace.project-id or the GOOGLE_CLOUD_PROJECT environment variable");

@@ -27,9 +27,15 @@ import java.util.regex.Pattern;
  * Options, as {@code --name=value}: {@code apps} (directory of the application modules),
  * {@code out} (working directory), {@code variants} (comma-separated names), {@code rounds},
  * {@code startup-samples}, {@code measure-seconds}, {@code warmup-window-seconds},
- * {@code warmup-max-seconds}, {@code connections}, {@code jvm-options}.
+ * {@code warmup-max-seconds}, {@code warmup-tolerance}, {@code warmup-jit-share},
+ * {@code connections}, {@code jvm-options}.
  */
 public final class LoadBenchmark {
+
+	/**
+	 * Default length of one warm-up window.
+	 */
+	static final String WARMUP_WINDOW_SECONDS = "4";
 
 	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
@@ -206,8 +212,8 @@ public final class LoadBenchmark {
 	// used almost nothing in either: throughput alone can look flat for 15 s while a traced
 	// application is still compiling, and then climb by half.
 	private void warmUp(RunningApp app, Wrk wrk) throws Exception {
-		int window = intOption("warmup-window-seconds", 5);
-		int max = intOption("warmup-max-seconds", 80);
+		int window = Integer.parseInt(option("warmup-window-seconds", WARMUP_WINDOW_SECONDS));
+		int max = intOption("warmup-max-seconds", 72);
 		double tolerance = Double.parseDouble(option("warmup-tolerance", "0.03"));
 		double jitShare = Double.parseDouble(option("warmup-jit-share", "0.03"));
 		Results result = this.results.get(app.variant.name());

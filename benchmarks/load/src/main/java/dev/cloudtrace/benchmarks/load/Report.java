@@ -74,7 +74,7 @@ final class Report {
 				.append(String.join(", ",
 						result.measurements.stream().map((m) -> format("%.0f", m.wrk().throughput())).toList()))
 				.append(" | ")
-				.append(result.warmupWindows.size() * Integer.parseInt(this.options.getOrDefault("warmup-window-seconds", "5")))
+				.append(result.warmupWindows.size() * Integer.parseInt(this.options.getOrDefault("warmup-window-seconds", LoadBenchmark.WARMUP_WINDOW_SECONDS)))
 				.append(result.warmedUp ? "" : " (cap)")
 				.append(" | ")
 				.append(String.join(", ", result.startup.stream().map((s) -> format("%.2f", s)).toList()))
