@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,9 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration of spans for methods annotated with {@link WithSpan}: a bean
  * post-processor that proxies the beans with such methods.
  */
-@AutoConfiguration(after = { CloudTraceSdkAutoConfiguration.class, AopAutoConfiguration.class })
-@ConditionalOnClass({ WithSpan.class, Instrumenter.class,
-		MethodSpanAttributesExtractor.class, CodeAttributesExtractor.class })
+@AutoConfiguration(after = CloudTraceSdkAutoConfiguration.class)
+@ConditionalOnClass({ WithSpan.class, Instrumenter.class, MethodSpanAttributesExtractor.class,
+		CodeAttributesExtractor.class })
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "cloudtrace.annotations.enabled", matchIfMissing = true)
 @ConditionalOnBean(OpenTelemetry.class)

@@ -46,7 +46,7 @@ public final class RunBenchmarks {
 		row("ClientSpanBenchmark.clientSpanNoop", "Client span: the same interceptor on a no-op OpenTelemetry",
 				"ClientSpanBenchmark.noInterceptor");
 		row("ClientSpanBenchmark.noInterceptor", "Client span baseline: the execution alone", null);
-		row("WithSpanBenchmark.withSpan", "@WithSpan: aspect on a Spring proxy", "WithSpanBenchmark.direct");
+		row("WithSpanBenchmark.withSpan", "@WithSpan: interceptor on a Spring proxy", "WithSpanBenchmark.direct");
 		row("WithSpanBenchmark.withSpanNoop", "@WithSpan: the same on a no-op OpenTelemetry",
 				"WithSpanBenchmark.direct");
 		row("WithSpanBenchmark.direct", "@WithSpan baseline: the method called directly", null);

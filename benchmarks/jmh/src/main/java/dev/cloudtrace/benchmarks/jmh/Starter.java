@@ -40,7 +40,7 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
  * The starter's beans, made by its own auto-configurations in a Spring MVC application
  * context (without a server): the SDK with its defaults (every trace sampled, a batch span
  * processor) exporting to an exporter that discards the spans, the server filter, the client
- * interceptors and the {@code @WithSpan} aspect. A {@link DispatcherServlet} with one
+ * interceptors and the {@code @WithSpan} post-processor. A {@link DispatcherServlet} with one
  * controller serves the requests of the server benchmarks, as in the load benchmark's
  * {@code /back}.
  */
