@@ -3,6 +3,7 @@ package dev.cloudtrace.autoconfigure.web.client;
 import dev.cloudtrace.autoconfigure.sdk.CloudTraceSdkAutoConfiguration;
 import dev.cloudtrace.autoconfigure.web.CapturedHeaders;
 import dev.cloudtrace.autoconfigure.web.UrlRedactionConfiguration;
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
 import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetryBuilder;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
@@ -60,8 +62,23 @@ public final class HttpClientTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnMissingClass("io.micrometer.tracing.handler.TracingObservationHandler")
 	TracingInterceptors cloudTraceTracingInterceptors(SpringWebTelemetry telemetry) {
 		return new TracingInterceptors(telemetry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.tracing.handler.TracingObservationHandler")
+	static class MicrometerTracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TracingInterceptors cloudTraceTracingInterceptors(SpringWebTelemetry telemetry,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			return new TracingInterceptors(telemetry,
+					new MicrometerClientSpans(observationRegistry::getIfUnique));
+		}
+
 	}
 
 	@Bean

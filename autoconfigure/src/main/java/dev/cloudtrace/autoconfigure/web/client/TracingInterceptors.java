@@ -1,6 +1,7 @@
 package dev.cloudtrace.autoconfigure.web.client;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
 
@@ -12,17 +13,33 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
  */
 public final class TracingInterceptors {
 
+	private static final BooleanSupplier NEVER = () -> false;
+
 	private final SpringWebTelemetry telemetry;
 
-	private final Class<?> interceptorType;
+	private final BooleanSupplier tracedElsewhere;
+
+	private final Class<?> libraryInterceptorType;
 
 	/**
-	 * Creates an instance.
+	 * Creates an instance whose interceptors create a client span for every call.
 	 * @param telemetry the instrumentation that creates the interceptors
 	 */
 	public TracingInterceptors(SpringWebTelemetry telemetry) {
+		this(telemetry, NEVER);
+	}
+
+	/**
+	 * Creates an instance whose interceptors create a client span for every call that no
+	 * other instrumentation traces.
+	 * @param telemetry the instrumentation that creates the interceptors
+	 * @param tracedElsewhere tells, during a call, whether another instrumentation (such as
+	 * Spring's Micrometer observation) already creates its client span
+	 */
+	public TracingInterceptors(SpringWebTelemetry telemetry, BooleanSupplier tracedElsewhere) {
 		this.telemetry = telemetry;
-		this.interceptorType = telemetry.newInterceptor().getClass();
+		this.tracedElsewhere = tracedElsewhere;
+		this.libraryInterceptorType = telemetry.newInterceptor().getClass();
 	}
 
 	/**
@@ -34,12 +51,19 @@ public final class TracingInterceptors {
 	 */
 	public boolean addFirst(List<ClientHttpRequestInterceptor> interceptors) {
 		for (ClientHttpRequestInterceptor interceptor : interceptors) {
-			if (interceptor.getClass() == this.interceptorType) {
+			if (interceptor.getClass() == this.libraryInterceptorType
+					|| interceptor instanceof SingleClientSpanInterceptor) {
 				return false;
 			}
 		}
-		interceptors.add(0, this.telemetry.newInterceptor());
+		interceptors.add(0, newInterceptor());
 		return true;
+	}
+
+	private ClientHttpRequestInterceptor newInterceptor() {
+		ClientHttpRequestInterceptor interceptor = this.telemetry.newInterceptor();
+		return (this.tracedElsewhere != NEVER) ? new SingleClientSpanInterceptor(interceptor, this.tracedElsewhere)
+				: interceptor;
 	}
 
 }

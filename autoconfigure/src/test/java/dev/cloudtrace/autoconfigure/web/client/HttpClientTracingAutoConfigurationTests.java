@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpClientTracingAutoConfigurationTests {
 
-	private static final String TRACING_INTERCEPTOR = "io.opentelemetry.instrumentation.spring.web.v3_1.RestTemplateInterceptor";
+	// Micrometer Tracing is on the test classpath: the library's interceptor comes wrapped.
+	private static final String TRACING_INTERCEPTOR = "dev.cloudtrace.autoconfigure.web.client.SingleClientSpanInterceptor";
 
 	private static final ClientHttpRequestInterceptor USER_INTERCEPTOR = (request, body, execution) -> execution
 		.execute(request, body);
@@ -68,6 +69,15 @@ class HttpClientTracingAutoConfigurationTests {
 				.build();
 			assertThat(names(restTemplate.getInterceptors())).containsExactly(TRACING_INTERCEPTOR,
 					USER_INTERCEPTOR.getClass().getName());
+		});
+	}
+
+	@Test
+	void usesLibraryInterceptorAloneWithoutMicrometerTracing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing")).run((context) -> {
+			RestTemplate restTemplate = context.getBean(RestTemplateBuilder.class).build();
+			assertThat(names(restTemplate.getInterceptors()))
+				.containsExactly("io.opentelemetry.instrumentation.spring.web.v3_1.RestTemplateInterceptor");
 		});
 	}
 
