@@ -2,6 +2,7 @@ package dev.cloudtrace.autoconfigure.sdk;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -23,6 +24,8 @@ final class TracerProviderShutdown implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(TracerProviderShutdown.class);
 
+	private static final Duration SECOND_WAKE_UP_DELAY = Duration.ofMillis(10);
+
 	private final SdkTracerProvider tracerProvider;
 
 	private final Duration timeout;
@@ -43,7 +46,11 @@ final class TracerProviderShutdown implements DisposableBean {
 		}
 		// A batch span processor's worker notices the shutdown only when it next wakes up,
 		// which can be a whole schedule delay later; a flush request wakes it now, and with
-		// nothing left to export it just ends.
+		// nothing left to export it just ends. A request made while the worker is still
+		// completing the shutdown's own flush is taken for that one and wakes nothing, so a
+		// second request follows a moment later.
+		this.tracerProvider.forceFlush();
+		LockSupport.parkNanos(SECOND_WAKE_UP_DELAY.toNanos());
 		this.tracerProvider.forceFlush();
 	}
 
