@@ -151,6 +151,17 @@ class HttpServerTracingIntegrationTests {
 		assertAsyncSpan("/async/future", "GET /async/future");
 	}
 
+	@Test
+	void callFromCallableJoinsTheRequestTrace() throws Exception {
+		assertThat(get("/async/relay").body()).isEqualTo("user 8");
+		SpanData server = spans.awaitServer("GET /async/relay");
+		SpanData client = spans.awaitClient((span) -> span.getTraceId().equals(server.getTraceId()));
+		assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+		SpanData downstream = spans.await((span) -> span.getKind() == SpanKind.SERVER
+				&& span.getParentSpanId().equals(client.getSpanId()));
+		assertThat(downstream.getName()).isEqualTo("GET /users/{id}");
+	}
+
 	private void assertAsyncSpan(String path, String name) throws Exception {
 		HttpResponse<String> response = get(path);
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -318,6 +329,12 @@ class HttpServerTracingIntegrationTests {
 				Thread.sleep(ASYNC_DELAY.toMillis());
 				return "done";
 			};
+		}
+
+		@GetMapping("/async/relay")
+		Callable<String> asyncRelay() {
+			String port = this.environment.getProperty("local.server.port");
+			return () -> this.restTemplate.getForObject("http://127.0.0.1:" + port + "/users/8", String.class);
 		}
 
 		@GetMapping("/async/deferred")
