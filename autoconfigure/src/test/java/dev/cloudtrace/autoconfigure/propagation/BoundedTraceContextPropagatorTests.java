@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,17 +77,17 @@ class BoundedTraceContextPropagatorTests {
 	@Test
 	void leavesContextUnchangedWithoutTraceparent() {
 		Context context = Context.root();
-		assertThat(this.propagator.extract(context, Map.of("tracestate", members(20, 100)), Getter.INSTANCE))
+		assertThat(this.propagator.extract(context, Map.of("tracestate", members(20, 100)), MapGetter.INSTANCE))
 			.isSameAs(context);
 		assertThat(this.propagator.extract(context, Map.of(), null)).isSameAs(context);
-		assertThat(this.propagator.extract(null, Map.of(), Getter.INSTANCE)).isSameAs(Context.root());
+		assertThat(this.propagator.extract(null, Map.of(), MapGetter.INSTANCE)).isSameAs(Context.root());
 	}
 
 	@Test
 	void injectsAsW3cPropagatorDoes() {
 		Map<String, String> headers = new HashMap<>();
 		Context context = this.propagator.extract(Context.root(),
-				Map.of("traceparent", TRACEPARENT, "tracestate", "a=1,b=2"), Getter.INSTANCE);
+				Map.of("traceparent", TRACEPARENT, "tracestate", "a=1,b=2"), MapGetter.INSTANCE);
 		this.propagator.inject(context, headers, Map::put);
 		assertThat(headers).containsEntry("traceparent", TRACEPARENT).containsEntry("tracestate", "a=1,b=2");
 		assertThat(this.propagator.fields()).containsExactly("traceparent", "tracestate");
@@ -95,7 +95,7 @@ class BoundedTraceContextPropagatorTests {
 
 	private SpanContext extract(String tracestate) {
 		Context extracted = this.propagator.extract(Context.root(),
-				Map.of("traceparent", TRACEPARENT, "tracestate", tracestate), Getter.INSTANCE);
+				Map.of("traceparent", TRACEPARENT, "tracestate", tracestate), MapGetter.INSTANCE);
 		return Span.fromContext(extracted).getSpanContext();
 	}
 
@@ -117,22 +117,6 @@ class BoundedTraceContextPropagatorTests {
 		List<String> keys = new ArrayList<>();
 		traceState.forEach((key, value) -> keys.add(key));
 		return keys;
-	}
-
-	private enum Getter implements TextMapGetter<Map<String, String>> {
-
-		INSTANCE;
-
-		@Override
-		public Iterable<String> keys(Map<String, String> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public String get(Map<String, String> carrier, String key) {
-			return (carrier != null) ? carrier.get(key) : null;
-		}
-
 	}
 
 }

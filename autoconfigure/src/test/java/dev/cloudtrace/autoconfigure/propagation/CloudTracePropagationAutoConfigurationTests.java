@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
+import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -140,22 +141,6 @@ class CloudTracePropagationAutoConfigurationTests {
 		propagators.getTextMapPropagator()
 			.inject(Context.root().with(Span.wrap(SPAN)), headers, (carrier, key, value) -> carrier.put(key, value));
 		return headers;
-	}
-
-	enum MapGetter implements io.opentelemetry.context.propagation.TextMapGetter<Map<String, String>> {
-
-		INSTANCE;
-
-		@Override
-		public Iterable<String> keys(Map<String, String> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public String get(Map<String, String> carrier, String key) {
-			return (carrier != null) ? carrier.get(key) : null;
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.sdk.CloudTraceSampler;
+import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -14,7 +15,6 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -74,7 +74,7 @@ class UntrustedContextPropagatorTests {
 		Context context = Context.root();
 		assertThat(extract(Map.of())).isSameAs(context);
 		assertThat(extract(Map.of("traceparent", "garbage"))).isSameAs(context);
-		assertThat(this.propagator.extract(null, Map.of(), Getter.INSTANCE)).isSameAs(Context.root());
+		assertThat(this.propagator.extract(null, Map.of(), MapGetter.INSTANCE)).isSameAs(Context.root());
 		assertThat(UntrustedContextPropagator.incomingSpanContext(null)).isNull();
 		assertThat(UntrustedContextPropagator.incomingSpanContext(context)).isNull();
 	}
@@ -145,23 +145,7 @@ class UntrustedContextPropagatorTests {
 	}
 
 	private Context extract(Map<String, String> headers) {
-		return this.propagator.extract(Context.root(), headers, Getter.INSTANCE);
-	}
-
-	private enum Getter implements TextMapGetter<Map<String, String>> {
-
-		INSTANCE;
-
-		@Override
-		public Iterable<String> keys(Map<String, String> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public String get(Map<String, String> carrier, String key) {
-			return (carrier != null) ? carrier.get(key) : null;
-		}
-
+		return this.propagator.extract(Context.root(), headers, MapGetter.INSTANCE);
 	}
 
 }

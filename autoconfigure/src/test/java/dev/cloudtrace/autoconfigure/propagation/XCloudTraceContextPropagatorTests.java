@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
@@ -20,7 +21,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import org.junit.jupiter.api.Named;
@@ -46,20 +46,6 @@ class XCloudTraceContextPropagatorTests {
 	private static final String TRACEPARENT = "00-" + OTHER_TRACE_ID + "-b7ad6b7169203331-01";
 
 	private static final ContextKey<String> MARKER = ContextKey.named("marker");
-
-	private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
-
-		@Override
-		public Iterable<String> keys(Map<String, String> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public String get(Map<String, String> carrier, String key) {
-			return (carrier != null) ? carrier.get(key) : null;
-		}
-
-	};
 
 	private static final TextMapSetter<Map<String, String>> SETTER = (carrier, key, value) -> carrier.put(key, value);
 
@@ -153,7 +139,7 @@ class XCloudTraceContextPropagatorTests {
 		assertThatNoException().isThrownBy(() -> extract(Map.of(HEADER, header)));
 		assertThat(extract(Map.of(HEADER, header))).isSameAs(this.context);
 		assertThat(XCloudTraceContextPropagator.getOneWayInstance().extract(this.context, Map.of(HEADER, header),
-				GETTER))
+				MapGetter.INSTANCE))
 			.isSameAs(this.context);
 	}
 
@@ -234,8 +220,8 @@ class XCloudTraceContextPropagatorTests {
 	@Test
 	void returnsRootContextWhenGivenNullAsW3CPropagatorDoes() {
 		Map<String, String> carrier = Map.of(HEADER, TRACE_ID + "/1;o=1", "traceparent", TRACEPARENT);
-		assertThat(this.propagator.extract(null, carrier, GETTER)).isSameAs(Context.root())
-			.isSameAs(W3CTraceContextPropagator.getInstance().extract(null, carrier, GETTER));
+		assertThat(this.propagator.extract(null, carrier, MapGetter.INSTANCE)).isSameAs(Context.root())
+			.isSameAs(W3CTraceContextPropagator.getInstance().extract(null, carrier, MapGetter.INSTANCE));
 	}
 
 	@Test
@@ -252,7 +238,7 @@ class XCloudTraceContextPropagatorTests {
 		SpanContext existing = SpanContext.createFromRemoteParent(OTHER_TRACE_ID, "b7ad6b7169203331",
 				TraceFlags.getDefault(), TraceState.getDefault());
 		Context given = this.context.with(Span.wrap(existing));
-		Context extracted = this.propagator.extract(given, Map.of(HEADER, TRACE_ID + "/12345;o=1"), GETTER);
+		Context extracted = this.propagator.extract(given, Map.of(HEADER, TRACE_ID + "/12345;o=1"), MapGetter.INSTANCE);
 		assertThat(extracted).isSameAs(given);
 	}
 
@@ -261,7 +247,7 @@ class XCloudTraceContextPropagatorTests {
 		SpanContext local = SpanContext.create(OTHER_TRACE_ID, "b7ad6b7169203331", TraceFlags.getSampled(),
 				TraceState.getDefault());
 		Context given = this.context.with(Span.wrap(local));
-		Context extracted = this.propagator.extract(given, Map.of(HEADER, TRACE_ID + "/12345;o=0"), GETTER);
+		Context extracted = this.propagator.extract(given, Map.of(HEADER, TRACE_ID + "/12345;o=0"), MapGetter.INSTANCE);
 		SpanContext spanContext = Span.fromContext(extracted).getSpanContext();
 		assertThat(spanContext.getTraceId()).isEqualTo(TRACE_ID);
 		assertThat(spanContext.isRemote()).isTrue();
@@ -290,7 +276,7 @@ class XCloudTraceContextPropagatorTests {
 		SpanContext local = SpanContext.create(OTHER_TRACE_ID, "b7ad6b7169203331", TraceFlags.getSampled(),
 				TraceState.getDefault());
 		Context decided = this.propagator.extract(undecided.with(Span.wrap(local)),
-				Map.of(HEADER, TRACE_ID + "/12345;o=0"), GETTER);
+				Map.of(HEADER, TRACE_ID + "/12345;o=0"), MapGetter.INSTANCE);
 		assertThat(Span.fromContext(decided).getSpanContext())
 			.isEqualTo(Span.fromContext(undecided).getSpanContext());
 		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(decided)).isFalse();
@@ -306,9 +292,9 @@ class XCloudTraceContextPropagatorTests {
 		TextMapPropagator cloudTraceFirst = TextMapPropagator.composite(XCloudTraceContextPropagator.getInstance(),
 				W3CTraceContextPropagator.getInstance());
 		Context extracted = cloudTraceFirst.extract(this.context,
-				Map.of("traceparent", traceparent, HEADER, cloudHeader), GETTER);
+				Map.of("traceparent", traceparent, HEADER, cloudHeader), MapGetter.INSTANCE);
 		Context fromTraceparentAlone = W3CTraceContextPropagator.getInstance()
-			.extract(Context.root(), Map.of("traceparent", traceparent), GETTER);
+			.extract(Context.root(), Map.of("traceparent", traceparent), MapGetter.INSTANCE);
 		assertThat(Span.fromContext(extracted).getSpanContext())
 			.isEqualTo(Span.fromContext(fromTraceparentAlone).getSpanContext());
 		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted)).isFalse();
@@ -318,7 +304,7 @@ class XCloudTraceContextPropagatorTests {
 	@MethodSource("composites")
 	void samplingIsUndecidedThroughCompositeWithoutTraceparent(ContextPropagators propagators) {
 		Context extracted = propagators.getTextMapPropagator()
-			.extract(this.context, Map.of(HEADER, TRACE_ID + "/12345", "baggage", "tenant=acme"), GETTER);
+			.extract(this.context, Map.of(HEADER, TRACE_ID + "/12345", "baggage", "tenant=acme"), MapGetter.INSTANCE);
 		assertThat(Span.fromContext(extracted).getSpanContext().getSpanId()).isEqualTo("0000000000003039");
 		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(extracted)).isTrue();
 		assertThat(Baggage.fromContext(extracted).getEntryValue("tenant")).isEqualTo("acme");
@@ -447,7 +433,7 @@ class XCloudTraceContextPropagatorTests {
 	@Test
 	void oneWayInstanceExtracts() {
 		Context extracted = XCloudTraceContextPropagator.getOneWayInstance()
-			.extract(this.context, Map.of(HEADER, TRACE_ID + "/12345;o=1"), GETTER);
+			.extract(this.context, Map.of(HEADER, TRACE_ID + "/12345;o=1"), MapGetter.INSTANCE);
 		SpanContext spanContext = Span.fromContext(extracted).getSpanContext();
 		assertThat(spanContext.getTraceId()).isEqualTo(TRACE_ID);
 		assertThat(spanContext.getSpanId()).isEqualTo("0000000000003039");
@@ -459,7 +445,7 @@ class XCloudTraceContextPropagatorTests {
 	void traceparentWinsWhenBothHeadersArePresent(ContextPropagators propagators) {
 		Map<String, String> carrier = Map.of("traceparent", TRACEPARENT, HEADER, TRACE_ID + "/12345;o=0");
 		SpanContext spanContext = Span
-			.fromContext(propagators.getTextMapPropagator().extract(this.context, carrier, GETTER))
+			.fromContext(propagators.getTextMapPropagator().extract(this.context, carrier, MapGetter.INSTANCE))
 			.getSpanContext();
 		assertThat(spanContext.getTraceId()).isEqualTo(OTHER_TRACE_ID);
 		assertThat(spanContext.getSpanId()).isEqualTo("b7ad6b7169203331");
@@ -470,7 +456,7 @@ class XCloudTraceContextPropagatorTests {
 	@MethodSource("composites")
 	void cloudHeaderIsUsedWhenTraceparentIsAbsent(ContextPropagators propagators) {
 		Map<String, String> carrier = Map.of(HEADER, TRACE_ID + "/12345;o=1", "baggage", "tenant=acme");
-		Context extracted = propagators.getTextMapPropagator().extract(this.context, carrier, GETTER);
+		Context extracted = propagators.getTextMapPropagator().extract(this.context, carrier, MapGetter.INSTANCE);
 		SpanContext spanContext = Span.fromContext(extracted).getSpanContext();
 		assertThat(spanContext.getTraceId()).isEqualTo(TRACE_ID);
 		assertThat(spanContext.getSpanId()).isEqualTo("0000000000003039");
@@ -483,7 +469,7 @@ class XCloudTraceContextPropagatorTests {
 		Map<String, String> carrier = Map.of("traceparent", "00-" + "0".repeat(32) + "-b7ad6b7169203331-01", HEADER,
 				TRACE_ID + "/12345;o=1");
 		SpanContext spanContext = Span
-			.fromContext(propagators.getTextMapPropagator().extract(this.context, carrier, GETTER))
+			.fromContext(propagators.getTextMapPropagator().extract(this.context, carrier, MapGetter.INSTANCE))
 			.getSpanContext();
 		assertThat(spanContext.getTraceId()).isEqualTo(TRACE_ID);
 		assertThat(spanContext.getSpanId()).isEqualTo("0000000000003039");
@@ -507,7 +493,7 @@ class XCloudTraceContextPropagatorTests {
 		Map<String, String> carrier = new HashMap<>();
 		composite.inject(contextWithSpan(TRACE_ID, "b7ad6b7169203331", true), carrier, SETTER);
 		assertThat(carrier).containsOnlyKeys("traceparent");
-		Context extracted = composite.extract(this.context, Map.of(HEADER, TRACE_ID + "/12345;o=1"), GETTER);
+		Context extracted = composite.extract(this.context, Map.of(HEADER, TRACE_ID + "/12345;o=1"), MapGetter.INSTANCE);
 		assertThat(Span.fromContext(extracted).getSpanContext().getTraceId()).isEqualTo(TRACE_ID);
 	}
 
@@ -523,7 +509,7 @@ class XCloudTraceContextPropagatorTests {
 	}
 
 	private Context extract(Map<String, String> carrier) {
-		return this.propagator.extract(this.context, carrier, GETTER);
+		return this.propagator.extract(this.context, carrier, MapGetter.INSTANCE);
 	}
 
 	private Context contextWithSpan(String traceId, String spanId, boolean sampled) {

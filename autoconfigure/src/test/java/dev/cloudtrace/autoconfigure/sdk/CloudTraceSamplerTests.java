@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Random;
 
 import dev.cloudtrace.autoconfigure.propagation.XCloudTraceContextPropagator;
+import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -14,7 +15,6 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -39,20 +39,6 @@ class CloudTraceSamplerTests {
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
 	private static final String SPAN_ID_12345 = "0000000000003039";
-
-	private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
-
-		@Override
-		public Iterable<String> keys(Map<String, String> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public String get(Map<String, String> carrier, String key) {
-			return (carrier != null) ? carrier.get(key) : null;
-		}
-
-	};
 
 	private static final TextMapPropagator PROPAGATOR = TextMapPropagator.composite(
 			W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance(),
@@ -135,7 +121,7 @@ class CloudTraceSamplerTests {
 
 	@Test
 	void followsLocalParentUnderUndecidedRemoteParentInsteadOfProbability() {
-		Context undecided = PROPAGATOR.extract(Context.root(), Map.of(HEADER, TRACE_ID + "/12345"), GETTER);
+		Context undecided = PROPAGATOR.extract(Context.root(), Map.of(HEADER, TRACE_ID + "/12345"), MapGetter.INSTANCE);
 		assertThat(XCloudTraceContextPropagator.isSamplingUndecided(undecided)).isTrue();
 		Span sampledLocalParent = Span.wrap(SpanContext.create(TRACE_ID, "b7ad6b7169203331",
 				TraceFlags.getSampled(), TraceState.getDefault()));
@@ -151,7 +137,7 @@ class CloudTraceSamplerTests {
 		int sampled = 0;
 		for (int i = 0; i < 1_000; i++) {
 			String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong());
-			Context parent = PROPAGATOR.extract(Context.root(), Map.of(HEADER, traceId + "/12345"), GETTER);
+			Context parent = PROPAGATOR.extract(Context.root(), Map.of(HEADER, traceId + "/12345"), MapGetter.INSTANCE);
 			SamplingDecision decision = sampler
 				.shouldSample(parent, traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
 				.getDecision();
@@ -187,7 +173,7 @@ class CloudTraceSamplerTests {
 	}
 
 	private List<SpanData> children(double probability, TextMapPropagator propagator, Map<String, String> carrier) {
-		return childrenOf(probability, propagator.extract(Context.root(), carrier, GETTER));
+		return childrenOf(probability, propagator.extract(Context.root(), carrier, MapGetter.INSTANCE));
 	}
 
 	private List<SpanData> childrenOf(double probability, Context parent) {
