@@ -22,7 +22,8 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * limit lets through. The specification allows dropping list-members beyond those limits,
  * but never parts of one, so whole members are kept in the order they arrived, and a member
  * that would take the total past 8192 bytes is skipped. The bounded string is then parsed by
- * OpenTelemetry's propagator; injection is unchanged.
+ * OpenTelemetry's propagator; injection is unchanged. Repeated {@code baggage} headers are
+ * read together where the OpenTelemetry API can reach them (see {@link HeaderValues}).
  */
 public final class BoundedBaggagePropagator implements TextMapPropagator {
 
@@ -72,11 +73,7 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 		if (getter == null) {
 			return context;
 		}
-		Iterator<String> values = getter.getAll(carrier, FIELD);
-		if (values == null) {
-			return context;
-		}
-		String bounded = bound(values);
+		String bounded = bound(HeaderValues.all(getter, carrier, FIELD));
 		if (bounded.isEmpty()) {
 			return context;
 		}

@@ -1,6 +1,7 @@
 package dev.cloudtrace.autoconfigure.propagation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -66,10 +67,25 @@ class BoundedBaggagePropagatorTests {
 		for (int i = 0; i < 10; i++) {
 			headers.add(members(i * 20, i * 20 + 20, 5));
 		}
-		Baggage baggage = extract(headers.toArray(String[]::new));
+		Baggage baggage = extract(BoundedBaggagePropagator.bound(headers.iterator()));
 		assertThat(baggage.size()).isEqualTo(BoundedBaggagePropagator.MAX_MEMBERS);
 		assertThat(baggage.getEntryValue("k63")).isNotNull();
 		assertThat(baggage.getEntryValue("k64")).isNull();
+	}
+
+	@Test
+	void readsRepeatedHeadersWhereTheOpenTelemetryApiCan() {
+		boolean apiHasGetAll = Arrays.stream(TextMapGetter.class.getMethods())
+			.anyMatch((method) -> method.getName().equals("getAll"));
+		assertThat(HeaderValues.readsRepeatedHeaders()).isEqualTo(apiHasGetAll);
+		Baggage baggage = extract("a=1", "b=2");
+		if (apiHasGetAll) {
+			assertThat(baggage.asMap().keySet()).containsExactlyInAnyOrder("a", "b");
+		}
+		else {
+			// OpenTelemetry 1.49 (Spring Boot 3.5): the first header, as its own propagator reads.
+			assertThat(baggage.asMap().keySet()).containsExactly("a");
+		}
 	}
 
 	@Test
@@ -137,7 +153,6 @@ class BoundedBaggagePropagatorTests {
 			return (values != null) ? values.get(0) : null;
 		}
 
-		@Override
 		public Iterator<String> getAll(Map<String, List<String>> carrier, String key) {
 			return carrier.getOrDefault(key, List.of()).iterator();
 		}

@@ -1,0 +1,75 @@
+package dev.cloudtrace.autoconfigure.propagation;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Collections;
+import java.util.Iterator;
+
+import io.opentelemetry.context.propagation.TextMapGetter;
+
+/**
+ * Reads every value of a header through a {@link TextMapGetter}: all of them where the
+ * OpenTelemetry API has {@code TextMapGetter.getAll} (1.50 and later, so Spring Boot 4.x),
+ * only the first one on OpenTelemetry 1.49 (Spring Boot 3.5), as OpenTelemetry's own
+ * propagators do on each line.
+ * <p>
+ * The starter is built against 1.49, which lacks the method, and calling it directly would
+ * fail with a {@code NoSuchMethodError} there; so it is looked up once on the public
+ * interface and called through a method handle.
+ */
+final class HeaderValues {
+
+	private static final MethodHandle GET_ALL = findGetAll();
+
+	private HeaderValues() {
+	}
+
+	/**
+	 * Returns the values of a header, in the order they arrived.
+	 * @param <C> the type of the carrier
+	 * @param getter reads the carrier
+	 * @param carrier the carrier
+	 * @param name the header name
+	 * @return the values, none when the header is absent
+	 */
+	@SuppressWarnings("unchecked")
+	static <C> Iterator<String> all(TextMapGetter<C> getter, C carrier, String name) {
+		if (GET_ALL != null) {
+			Iterator<String> values;
+			try {
+				values = (Iterator<String>) GET_ALL.invoke(getter, carrier, name);
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+			return (values != null) ? values : Collections.emptyIterator();
+		}
+		String value = getter.get(carrier, name);
+		return (value != null) ? Collections.singletonList(value).iterator() : Collections.emptyIterator();
+	}
+
+	/**
+	 * Returns whether every value of a repeated header is read, which depends on the
+	 * OpenTelemetry API on the classpath.
+	 * @return {@code true} on OpenTelemetry 1.50 and later
+	 */
+	static boolean readsRepeatedHeaders() {
+		return GET_ALL != null;
+	}
+
+	private static MethodHandle findGetAll() {
+		try {
+			return MethodHandles.publicLookup()
+				.findVirtual(TextMapGetter.class, "getAll",
+						MethodType.methodType(Iterator.class, Object.class, String.class));
+		}
+		catch (NoSuchMethodException | IllegalAccessException ex) {
+			return null;
+		}
+	}
+
+}
