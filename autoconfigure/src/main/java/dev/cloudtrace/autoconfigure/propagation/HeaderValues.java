@@ -9,10 +9,11 @@ import java.util.Iterator;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
- * Reads every value of a header through a {@link TextMapGetter}: all of them where the
- * OpenTelemetry API has {@code TextMapGetter.getAll} (1.50 and later, so Spring Boot 4.x),
- * only the first one on OpenTelemetry 1.49 (Spring Boot 3.5), as OpenTelemetry's own
- * propagators do on each line.
+ * Reads every value of a header through a {@link TextMapGetter}: all of them from a
+ * {@link RepeatedHeadersGetter} (the starter's own getters) on every line, and from other
+ * getters where the OpenTelemetry API has {@code TextMapGetter.getAll} (1.50 and later, so
+ * Spring Boot 4.x); only the first one from other getters on OpenTelemetry 1.49 (Spring
+ * Boot 3.5), as OpenTelemetry's own propagators read there.
  * <p>
  * The starter is built against 1.49, which lacks the method, and calling it directly would
  * fail with a {@code NoSuchMethodError} there; so it is looked up once on the public
@@ -35,6 +36,10 @@ final class HeaderValues {
 	 */
 	@SuppressWarnings("unchecked")
 	static <C> Iterator<String> all(TextMapGetter<C> getter, C carrier, String name) {
+		if (getter instanceof RepeatedHeadersGetter<C> repeated) {
+			Iterator<String> values = repeated.getAll(carrier, name);
+			return (values != null) ? values : Collections.emptyIterator();
+		}
 		if (GET_ALL != null) {
 			Iterator<String> values;
 			try {
@@ -53,11 +58,11 @@ final class HeaderValues {
 	}
 
 	/**
-	 * Returns whether every value of a repeated header is read, which depends on the
-	 * OpenTelemetry API on the classpath.
+	 * Returns whether every value of a repeated header is read from a getter that is not a
+	 * {@link RepeatedHeadersGetter}, which depends on the OpenTelemetry API on the classpath.
 	 * @return {@code true} on OpenTelemetry 1.50 and later
 	 */
-	static boolean readsRepeatedHeaders() {
+	static boolean readsRepeatedHeadersOfAnyGetter() {
 		return GET_ALL != null;
 	}
 

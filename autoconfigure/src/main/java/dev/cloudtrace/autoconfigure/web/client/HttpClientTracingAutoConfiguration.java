@@ -5,9 +5,7 @@ import dev.cloudtrace.autoconfigure.web.CapturedHeaders;
 import dev.cloudtrace.autoconfigure.web.UrlRedactionConfiguration;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
-import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetryBuilder;
-import io.opentelemetry.instrumentation.spring.web.v3_1.internal.WebTelemetryUtil;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,13 +23,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * Auto-configuration of client spans for {@code RestTemplate} and {@code RestClient}: the
- * OpenTelemetry Spring Web interceptor, added first to every one built by Spring Boot's
- * builders and to every one defined as a bean. It creates a span for each call and injects
+ * Auto-configuration of client spans for {@code RestTemplate} and {@code RestClient}: a
+ * tracing interceptor (see {@link HttpClientTelemetry}), added first to every one built by
+ * Spring Boot's builders and to every one defined as a bean. It creates a span for each call and injects
  * the trace context with every configured propagator.
  */
 @AutoConfiguration(after = CloudTraceSdkAutoConfiguration.class)
-@ConditionalOnClass({ SpringWebTelemetry.class, RestTemplate.class })
+@ConditionalOnClass({ Instrumenter.class, RestTemplate.class })
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "cloudtrace.http.client.enabled", matchIfMissing = true)
 @ConditionalOnBean(OpenTelemetry.class)
@@ -41,29 +39,22 @@ public final class HttpClientTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpringWebTelemetry cloudTraceSpringWebTelemetry(OpenTelemetry openTelemetry,
+	HttpClientTelemetry cloudTraceHttpClientTelemetry(OpenTelemetry openTelemetry,
 			HttpClientTracingProperties properties) {
-		SpringWebTelemetryBuilder builder = SpringWebTelemetry.builder(openTelemetry);
-		CapturedHeadersExtractor capturedHeaders = CapturedHeadersExtractor.of(
-				CapturedHeaders.withoutCredentials("cloudtrace.http.client.captured-request-headers",
-						properties.getCapturedRequestHeaders()),
-				CapturedHeaders.withoutCredentials("cloudtrace.http.client.captured-response-headers",
-						properties.getCapturedResponseHeaders()));
-		if (capturedHeaders != null) {
-			builder.addAttributesExtractor(capturedHeaders);
-		}
-		// The library redacts credentials in url.full, but the values of signed-URL query
-		// parameters (AWSAccessKeyId, Signature, sig, X-Goog-Signature) only when asked, and
-		// only its internal accessor (what OpenTelemetry's own Spring Boot starter uses) can
-		// ask. UrlRedactingSpanProcessor redacts further parameters (tokens, keys) as well.
-		WebTelemetryUtil.getBuilderExtractor().apply(builder).setRedactQueryParameters(true);
-		return builder.build();
+		// url.full has its credentials redacted by the instrumentation API, and the values of
+		// sensitive query parameters (signed URLs, tokens, keys) by UrlRedactingSpanProcessor.
+		return HttpClientTelemetry.builder(openTelemetry)
+			.setCapturedRequestHeaders(CapturedHeaders.withoutCredentials(
+					"cloudtrace.http.client.captured-request-headers", properties.getCapturedRequestHeaders()))
+			.setCapturedResponseHeaders(CapturedHeaders.withoutCredentials(
+					"cloudtrace.http.client.captured-response-headers", properties.getCapturedResponseHeaders()))
+			.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnMissingClass("io.micrometer.tracing.handler.TracingObservationHandler")
-	TracingInterceptors cloudTraceTracingInterceptors(SpringWebTelemetry telemetry) {
+	TracingInterceptors cloudTraceTracingInterceptors(HttpClientTelemetry telemetry) {
 		return new TracingInterceptors(telemetry);
 	}
 
@@ -73,7 +64,7 @@ public final class HttpClientTracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TracingInterceptors cloudTraceTracingInterceptors(SpringWebTelemetry telemetry,
+		TracingInterceptors cloudTraceTracingInterceptors(HttpClientTelemetry telemetry,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
 			return new TracingInterceptors(telemetry,
 					new MicrometerClientSpans(observationRegistry::getIfUnique));

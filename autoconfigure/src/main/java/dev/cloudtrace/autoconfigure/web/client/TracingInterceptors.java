@@ -3,29 +3,26 @@ package dev.cloudtrace.autoconfigure.web.client;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
- * Adds the tracing interceptor of a {@link SpringWebTelemetry} to interceptor lists, first
+ * Adds the tracing interceptor of a {@link HttpClientTelemetry} to interceptor lists, first
  * and at most once.
  */
 public final class TracingInterceptors {
 
 	private static final BooleanSupplier NEVER = () -> false;
 
-	private final SpringWebTelemetry telemetry;
+	private final HttpClientTelemetry telemetry;
 
 	private final BooleanSupplier tracedElsewhere;
-
-	private final Class<?> libraryInterceptorType;
 
 	/**
 	 * Creates an instance whose interceptors create a client span for every call.
 	 * @param telemetry the instrumentation that creates the interceptors
 	 */
-	public TracingInterceptors(SpringWebTelemetry telemetry) {
+	public TracingInterceptors(HttpClientTelemetry telemetry) {
 		this(telemetry, NEVER);
 	}
 
@@ -36,23 +33,21 @@ public final class TracingInterceptors {
 	 * @param tracedElsewhere tells, during a call, whether another instrumentation (such as
 	 * Spring's Micrometer observation) already creates its client span
 	 */
-	public TracingInterceptors(SpringWebTelemetry telemetry, BooleanSupplier tracedElsewhere) {
+	public TracingInterceptors(HttpClientTelemetry telemetry, BooleanSupplier tracedElsewhere) {
 		this.telemetry = telemetry;
 		this.tracedElsewhere = tracedElsewhere;
-		this.libraryInterceptorType = telemetry.newInterceptor().getClass();
 	}
 
 	/**
 	 * Adds an interceptor at the head of the list, so that its span covers the work of
-	 * every other interceptor, unless the list already holds one of the library's tracing
+	 * every other interceptor, unless the list already holds one of these tracing
 	 * interceptors (a second would create a second client span).
 	 * @param interceptors a mutable interceptor list
 	 * @return {@code true} if the list was changed
 	 */
 	public boolean addFirst(List<ClientHttpRequestInterceptor> interceptors) {
 		for (ClientHttpRequestInterceptor interceptor : interceptors) {
-			if (interceptor.getClass() == this.libraryInterceptorType
-					|| interceptor instanceof SingleClientSpanInterceptor) {
+			if (interceptor instanceof ClientSpanInterceptor || interceptor instanceof SingleClientSpanInterceptor) {
 				return false;
 			}
 		}

@@ -4,9 +4,7 @@ import dev.cloudtrace.autoconfigure.sdk.CloudTraceSdkAutoConfiguration;
 import dev.cloudtrace.autoconfigure.web.CapturedHeaders;
 import dev.cloudtrace.autoconfigure.web.UrlRedactionConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetry;
-import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetryBuilder;
-import io.opentelemetry.instrumentation.spring.webmvc.v6_0.internal.SpringMvcBuilderUtil;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
@@ -28,7 +25,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Auto-configuration of server spans for Spring MVC: a servlet filter, built on the
- * OpenTelemetry Spring MVC instrumentation, that creates a span for every request.
+ * OpenTelemetry instrumentation API (see {@link HttpServerTelemetry}), that creates a span
+ * for every request.
  * <p>
  * Backs off when Spring Boot's Micrometer observation filter already creates server spans
  * through the Micrometer-to-OpenTelemetry bridge, so that a request never gets two server
@@ -40,8 +38,10 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 @AutoConfiguration(after = CloudTraceSdkAutoConfiguration.class,
 		afterName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
-@ConditionalOnClass({ SpringWebMvcTelemetry.class, DispatcherServlet.class, FilterRegistrationBean.class })
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.observation.web.servlet.WebMvcObservationAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration" })
+@ConditionalOnClass({ Instrumenter.class, DispatcherServlet.class, FilterRegistrationBean.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "cloudtrace.http.server.enabled", matchIfMissing = true)
@@ -53,41 +53,36 @@ public final class HttpServerTracingAutoConfiguration {
 
 	/**
 	 * Order of the filter: first after the filters that must run before anything else
-	 * (such as character encoding), as the library's own filter and Spring Boot's
+	 * (such as character encoding), as OpenTelemetry's Spring MVC filter and Spring Boot's
 	 * observation filter do, so that the span covers security and every other filter.
 	 */
 	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpringWebMvcTelemetry cloudTraceSpringWebMvcTelemetry(OpenTelemetry openTelemetry,
+	HttpServerTelemetry cloudTraceHttpServerTelemetry(OpenTelemetry openTelemetry,
 			HttpServerTracingProperties properties) {
-		SpringWebMvcTelemetryBuilder builder = SpringWebMvcTelemetry.builder(openTelemetry)
+		return HttpServerTelemetry.builder(openTelemetry)
 			.setCapturedRequestHeaders(CapturedHeaders.withoutCredentials(
 					"cloudtrace.http.server.captured-request-headers", properties.getCapturedRequestHeaders()))
 			.setCapturedResponseHeaders(CapturedHeaders.withoutCredentials(
-					"cloudtrace.http.server.captured-response-headers", properties.getCapturedResponseHeaders()));
-		// The public builder cannot set the error cause extractor; the library's internal
-		// accessor (what OpenTelemetry's own Spring Boot starter uses) can.
-		SpringMvcBuilderUtil.getBuilderExtractor()
-			.apply(builder)
-			.setBuilderCustomizer((instrumenter) -> instrumenter
-				.setErrorCauseExtractor(ServletErrorCauseExtractor.INSTANCE));
-		return builder.build();
+					"cloudtrace.http.server.captured-response-headers", properties.getCapturedResponseHeaders()))
+			.build();
 	}
 
 	@Bean
-	@ConditionalOnMissingFilterBean(HttpServerTracingFilter.class)
-	FilterRegistrationBean<HttpServerTracingFilter> cloudTraceHttpServerTracingFilter(SpringWebMvcTelemetry telemetry,
+	@ConditionalOnMissingBean(value = HttpServerTracingFilter.class,
+			parameterizedContainer = FilterRegistrationBean.class)
+	FilterRegistrationBean<HttpServerTracingFilter> cloudTraceHttpServerTracingFilter(HttpServerTelemetry telemetry,
 			OpenTelemetry openTelemetry, HttpServerTracingProperties properties) {
 		ExcludedPaths excludedPaths = ExcludedPaths.compile("cloudtrace.http.server.excluded-paths",
 				properties.getExcludedPaths());
-		HttpServerTracingFilter filter = new HttpServerTracingFilter(telemetry.createServletFilter(), excludedPaths,
+		HttpServerTracingFilter filter = new HttpServerTracingFilter(telemetry, excludedPaths,
 				openTelemetry.getPropagators().getTextMapPropagator());
 		FilterRegistrationBean<HttpServerTracingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("cloudTraceHttpServerTracingFilter");
 		registration.setOrder(FILTER_ORDER);
-		// Only the initial dispatch: the library ends the span of an async request when it
+		// Only the initial dispatch: the filter ends the span of an async request when it
 		// completes, and error pages belong to the span of the request that failed.
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;

@@ -1,34 +1,37 @@
 package dev.cloudtrace.autoconfigure.web.server;
 
 import java.io.IOException;
-import java.util.Collections;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetry;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Servlet filter that creates the server span of each request with the OpenTelemetry
- * Spring MVC instrumentation, except for excluded paths.
+ * Servlet filter that creates the server span of each request, except for excluded paths.
  * <p>
- * The library's filter has no notion of excluded paths, so this filter decides first. An
- * excluded request gets no span, but its incoming trace context is still extracted and made
- * current: a call that its handler makes continues the caller's trace instead of starting a
- * new one. The route of a traced request is taken from Spring MVC's own match (see
- * {@link ControllerRoute}).
+ * The span starts before the rest of the filter chain and ends when the response is
+ * complete: after the chain returns, or, for a request that went asynchronous, when its
+ * async processing completes, times out or fails. An excluded request gets no span, but its
+ * incoming trace context is still extracted and made current: a call that its handler makes
+ * continues the caller's trace instead of starting a new one. The route of a traced request
+ * is taken from Spring MVC's own match (see {@link ControllerRoute}).
  */
 public final class HttpServerTracingFilter implements Filter {
 
-	private final Filter delegate;
+	private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
 
 	private final ExcludedPaths excludedPaths;
 
@@ -36,48 +39,63 @@ public final class HttpServerTracingFilter implements Filter {
 
 	/**
 	 * Creates a filter.
-	 * @param delegate the library's filter, from {@link SpringWebMvcTelemetry#createServletFilter()}
+	 * @param telemetry creates the server spans
 	 * @param excludedPaths the paths that get no span
 	 * @param propagator the propagator that reads the trace context of excluded requests
 	 */
-	public HttpServerTracingFilter(Filter delegate, ExcludedPaths excludedPaths, TextMapPropagator propagator) {
-		this.delegate = delegate;
+	public HttpServerTracingFilter(HttpServerTelemetry telemetry, ExcludedPaths excludedPaths,
+			TextMapPropagator propagator) {
+		this.instrumenter = telemetry.instrumenter();
 		this.excludedPaths = excludedPaths;
 		this.propagator = propagator;
 	}
 
 	@Override
-	public void init(FilterConfig filterConfig) throws ServletException {
-		// The library's filter finds the DispatcherServlet (for http.route) when initialised.
-		this.delegate.init(filterConfig);
-	}
-
-	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		if (!this.excludedPaths.isEmpty() && request instanceof HttpServletRequest httpRequest
-				&& this.excludedPaths.matches(pathWithinApplication(httpRequest))) {
-			Context current = Context.current();
-			Context extracted = this.propagator.extract(current, httpRequest, HeaderGetter.INSTANCE);
-			if (extracted == current) {
-				chain.doFilter(request, response);
-				return;
-			}
-			try (Scope ignored = extracted.makeCurrent()) {
-				chain.doFilter(request, response);
-			}
+		if (!(request instanceof HttpServletRequest httpRequest)
+				|| !(response instanceof HttpServletResponse httpResponse)) {
+			chain.doFilter(request, response);
 			return;
 		}
-		this.delegate.doFilter(request, response, (tracedRequest, tracedResponse) -> {
-			try {
-				chain.doFilter(tracedRequest, tracedResponse);
+		if (!this.excludedPaths.isEmpty() && this.excludedPaths.matches(pathWithinApplication(httpRequest))) {
+			doFilterExcluded(httpRequest, httpResponse, chain);
+			return;
+		}
+		Context parentContext = Context.current();
+		if (!this.instrumenter.shouldStart(parentContext, httpRequest)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Context context = this.instrumenter.start(parentContext, httpRequest);
+		AsyncAwareRequest tracedRequest = new AsyncAwareRequest(httpRequest, httpResponse, context);
+		Throwable error = null;
+		try (Scope ignored = context.makeCurrent()) {
+			chain.doFilter(tracedRequest, response);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			error = ex;
+			throw ex;
+		}
+		finally {
+			ControllerRoute.update(context, httpRequest);
+			if (error != null || !tracedRequest.hasSpanEndingListener()) {
+				this.instrumenter.end(context, httpRequest, httpResponse, error);
 			}
-			finally {
-				if (tracedRequest instanceof HttpServletRequest httpRequest) {
-					ControllerRoute.update(Context.current(), httpRequest);
-				}
-			}
-		});
+		}
+	}
+
+	private void doFilterExcluded(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		Context current = Context.current();
+		Context extracted = this.propagator.extract(current, request, ServletRequestGetter.INSTANCE);
+		if (extracted == current) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try (Scope ignored = extracted.makeCurrent()) {
+			chain.doFilter(request, response);
+		}
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {
@@ -86,26 +104,96 @@ public final class HttpServerTracingFilter implements Filter {
 		return (contextPath.isEmpty() || !uri.startsWith(contextPath)) ? uri : uri.substring(contextPath.length());
 	}
 
-	@Override
-	public void destroy() {
-		this.delegate.destroy();
-	}
-
 	/**
-	 * Reads propagation headers from a servlet request.
+	 * The request as the rest of the chain sees it: when it goes asynchronous, a listener
+	 * ends the span once the async processing is over.
 	 */
-	private enum HeaderGetter implements TextMapGetter<HttpServletRequest> {
+	private final class AsyncAwareRequest extends HttpServletRequestWrapper {
 
-		INSTANCE;
+		private final HttpServletRequest request;
 
-		@Override
-		public Iterable<String> keys(HttpServletRequest carrier) {
-			return Collections.list(carrier.getHeaderNames());
+		private final HttpServletResponse response;
+
+		private final Context context;
+
+		private final AtomicBoolean listenerAdded = new AtomicBoolean();
+
+		AsyncAwareRequest(HttpServletRequest request, HttpServletResponse response, Context context) {
+			super(request);
+			this.request = request;
+			this.response = response;
+			this.context = context;
 		}
 
 		@Override
-		public String get(HttpServletRequest carrier, String key) {
-			return (carrier != null) ? carrier.getHeader(key) : null;
+		public AsyncContext startAsync() {
+			return withListener(super.startAsync());
+		}
+
+		@Override
+		public AsyncContext startAsync(ServletRequest servletRequest, ServletResponse servletResponse) {
+			return withListener(super.startAsync(servletRequest, servletResponse));
+		}
+
+		private AsyncContext withListener(AsyncContext asyncContext) {
+			if (this.listenerAdded.compareAndSet(false, true)) {
+				asyncContext.addListener(new SpanEndingListener(this.request, this.response, this.context),
+						this.request, this.response);
+			}
+			return asyncContext;
+		}
+
+		boolean hasSpanEndingListener() {
+			return this.listenerAdded.get();
+		}
+
+	}
+
+	/**
+	 * Ends the span of an asynchronous request, once.
+	 */
+	private final class SpanEndingListener implements AsyncListener {
+
+		private final HttpServletRequest request;
+
+		private final HttpServletResponse response;
+
+		private final Context context;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		SpanEndingListener(HttpServletRequest request, HttpServletResponse response, Context context) {
+			this.request = request;
+			this.response = response;
+			this.context = context;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			end(null);
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			end(null);
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			end(event.getThrowable());
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			// A new async cycle (e.g. an async dispatch that starts async again) drops the
+			// listeners: register again to be told when it ends.
+			event.getAsyncContext().addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
+		}
+
+		private void end(Throwable error) {
+			if (this.ended.compareAndSet(false, true)) {
+				HttpServerTracingFilter.this.instrumenter.end(this.context, this.request, this.response, error);
+			}
 		}
 
 	}

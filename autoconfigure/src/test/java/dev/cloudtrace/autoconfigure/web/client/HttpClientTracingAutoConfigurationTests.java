@@ -6,7 +6,7 @@ import java.util.List;
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 import dev.cloudtrace.autoconfigure.web.TracingAutoConfigurations;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,8 +46,8 @@ class HttpClientTracingAutoConfigurationTests {
 	@Test
 	void createsTracingBeans() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(SpringWebTelemetry.class)
-				.hasBean("cloudTraceSpringWebTelemetry")
+			assertThat(context).hasSingleBean(HttpClientTelemetry.class)
+				.hasBean("cloudTraceHttpClientTelemetry")
 				.hasSingleBean(TracingInterceptors.class)
 				.hasBean("cloudTraceTracingInterceptors")
 				.hasSingleBean(RestTemplateTracingCustomizer.class)
@@ -73,11 +73,11 @@ class HttpClientTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void usesLibraryInterceptorAloneWithoutMicrometerTracing() {
+	void usesTracingInterceptorAloneWithoutMicrometerTracing() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing")).run((context) -> {
 			RestTemplate restTemplate = context.getBean(RestTemplateBuilder.class).build();
 			assertThat(names(restTemplate.getInterceptors()))
-				.containsExactly("io.opentelemetry.instrumentation.spring.web.v3_1.RestTemplateInterceptor");
+				.containsExactly(ClientSpanInterceptor.class.getName());
 		});
 	}
 
@@ -163,8 +163,8 @@ class HttpClientTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void createsNothingWithoutInstrumentationLibrary() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(SpringWebTelemetry.class))
+	void createsNothingWithoutInstrumentationApi() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Instrumenter.class))
 			.run(HttpClientTracingAutoConfigurationTests::assertNoTracingBeans);
 	}
 
@@ -177,7 +177,7 @@ class HttpClientTracingAutoConfigurationTests {
 
 	private static void assertNoTracingBeans(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed()
-			.doesNotHaveBean(SpringWebTelemetry.class)
+			.doesNotHaveBean(HttpClientTelemetry.class)
 			.doesNotHaveBean(TracingInterceptors.class)
 			.doesNotHaveBean(RestTemplateTracingCustomizer.class)
 			.doesNotHaveBean(RestClientTracingCustomizer.class)
@@ -188,8 +188,8 @@ class HttpClientTracingAutoConfigurationTests {
 	@Test
 	void backsOffFromUserTelemetry() {
 		this.contextRunner.withUserConfiguration(UserTelemetryConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(SpringWebTelemetry.class).doesNotHaveBean("cloudTraceSpringWebTelemetry");
-			assertThat(context.getBean(SpringWebTelemetry.class)).isSameAs(UserTelemetryConfiguration.TELEMETRY);
+			assertThat(context).hasSingleBean(HttpClientTelemetry.class).doesNotHaveBean("cloudTraceHttpClientTelemetry");
+			assertThat(context.getBean(HttpClientTelemetry.class)).isSameAs(UserTelemetryConfiguration.TELEMETRY);
 		});
 	}
 
@@ -312,10 +312,10 @@ class HttpClientTracingAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserTelemetryConfiguration {
 
-		static final SpringWebTelemetry TELEMETRY = SpringWebTelemetry.create(OpenTelemetry.noop());
+		static final HttpClientTelemetry TELEMETRY = HttpClientTelemetry.create(OpenTelemetry.noop());
 
 		@Bean
-		SpringWebTelemetry userTelemetry() {
+		HttpClientTelemetry userTelemetry() {
 			return TELEMETRY;
 		}
 
@@ -326,7 +326,7 @@ class HttpClientTracingAutoConfigurationTests {
 
 		@Bean
 		TracingInterceptors userInterceptors(OpenTelemetry openTelemetry) {
-			return new TracingInterceptors(SpringWebTelemetry.create(openTelemetry));
+			return new TracingInterceptors(HttpClientTelemetry.create(openTelemetry));
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -118,6 +119,40 @@ class HttpTracingAcrossServicesTests {
 				+ Long.toUnsignedString(Long.parseUnsignedLong(clientA.getSpanId(), 16)) + ";o=1");
 		assertThat(spansOfA.all()).hasSize(2);
 		assertThat(spansOfB.all()).hasSize(1);
+	}
+
+	/**
+	 * The attributes that OpenTelemetry's Spring MVC and Spring Web libraries (2.21) gave
+	 * these spans before the starter built its instrumenters on the instrumentation API
+	 * alone: the same keys, no more and no fewer.
+	 */
+	@Test
+	void serverAndClientSpansKeepTheAttributesOfTheOpenTelemetryLibraries() throws Exception {
+		call(serviceAUrl + "/chain");
+		SpanData serverA = spansOfA.awaitServer("GET /chain");
+		SpanData clientA = spansOfA.awaitClient((span) -> true);
+		SpanData serverB = spansOfB.awaitServer("GET /work");
+		String[] serverKeys = { "client.address", "http.request.method", "http.response.status_code", "http.route",
+				"network.peer.address", "network.peer.port", "network.protocol.version", "server.address",
+				"server.port", "url.path", "url.scheme", "user_agent.original" };
+		assertThat(keys(serverA)).containsExactlyInAnyOrder(serverKeys);
+		assertThat(keys(serverB)).containsExactlyInAnyOrder(serverKeys);
+		assertThat(keys(clientA)).containsExactlyInAnyOrder("http.request.header.x-client-id", "http.request.method",
+				"http.response.header.x-work-done", "http.response.status_code", "server.address", "server.port",
+				"url.full");
+		assertThat(serverB.getAttributes().get(AttributeKey.stringKey("http.route"))).isEqualTo("/work");
+		assertThat(serverB.getAttributes().get(AttributeKey.stringKey("url.scheme"))).isEqualTo("http");
+		assertThat(serverB.getAttributes().get(AttributeKey.stringKey("network.protocol.version"))).isEqualTo("1.1");
+		assertThat(serverB.getAttributes().get(AttributeKey.longKey("server.port")))
+			.isEqualTo(TestApplications.port(serviceB));
+		assertThat(serverB.getAttributes().get(AttributeKey.stringKey("user_agent.original")))
+			.startsWith("Java-http-client/");
+		assertThat(List.of(serverA, clientA, serverB))
+			.allSatisfy((span) -> assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET));
+	}
+
+	private static List<String> keys(SpanData span) {
+		return span.getAttributes().asMap().keySet().stream().map(AttributeKey::getKey).toList();
 	}
 
 	@Test

@@ -97,7 +97,7 @@ class MicrometerClientObservationTests {
 		List<SpanData> clients = metricsOnlySpans.ofKind(SpanKind.CLIENT);
 		assertThat(clients).hasSize(2)
 			.allSatisfy((client) -> assertThat(client.getInstrumentationScopeInfo().getName())
-				.isEqualTo("io.opentelemetry.spring-web-3.1"));
+				.isEqualTo(HttpClientTelemetry.INSTRUMENTATION_NAME));
 		assertThat(metricsOnlySpans.ofKind(SpanKind.SERVER))
 			.allSatisfy((server) -> assertThat(clients).anySatisfy(
 					(client) -> assertThat(server.getParentSpanId()).isEqualTo(client.getSpanId())));

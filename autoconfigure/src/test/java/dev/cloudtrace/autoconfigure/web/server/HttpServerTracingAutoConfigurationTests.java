@@ -12,7 +12,7 @@ import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetry;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.servlet.DispatcherType;
@@ -50,7 +50,7 @@ class HttpServerTracingAutoConfigurationTests {
 	@Test
 	void registersTracingFilterForEveryRequestAtHighPrecedence() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(SpringWebMvcTelemetry.class).hasBean("cloudTraceSpringWebMvcTelemetry");
+			assertThat(context).hasSingleBean(HttpServerTelemetry.class).hasBean("cloudTraceHttpServerTelemetry");
 			FilterRegistrationBean<?> registration = context.getBean(FILTER, FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(HttpServerTracingFilter.class);
 			assertThat(registration.getFilterName()).isEqualTo(FILTER);
@@ -129,8 +129,8 @@ class HttpServerTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void createsNothingWithoutInstrumentationLibrary() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(SpringWebMvcTelemetry.class))
+	void createsNothingWithoutInstrumentationApi() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Instrumenter.class))
 			.run(HttpServerTracingAutoConfigurationTests::assertNoTracingBeans);
 	}
 
@@ -146,19 +146,19 @@ class HttpServerTracingAutoConfigurationTests {
 		new ApplicationContextRunner().withPropertyValues(TracingAutoConfigurations.PROPERTIES)
 			.withConfiguration(TracingAutoConfigurations.with(HttpServerTracingAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(SpringWebMvcTelemetry.class)
+				.doesNotHaveBean(HttpServerTelemetry.class)
 				.doesNotHaveBean(FILTER));
 	}
 
 	private static void assertNoTracingBeans(AssertableWebApplicationContext context) {
-		assertThat(context).hasNotFailed().doesNotHaveBean(SpringWebMvcTelemetry.class).doesNotHaveBean(FILTER);
+		assertThat(context).hasNotFailed().doesNotHaveBean(HttpServerTelemetry.class).doesNotHaveBean(FILTER);
 	}
 
 	@Test
 	void backsOffFromUserTelemetry() {
 		this.contextRunner.withUserConfiguration(UserTelemetryConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(SpringWebMvcTelemetry.class)
-				.doesNotHaveBean("cloudTraceSpringWebMvcTelemetry")
+			assertThat(context).hasSingleBean(HttpServerTelemetry.class)
+				.doesNotHaveBean("cloudTraceHttpServerTelemetry")
 				.hasBean(FILTER);
 		});
 	}
@@ -175,7 +175,7 @@ class HttpServerTracingAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(MicrometerTracerConfiguration.class, ObservationFilterConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(FILTER)
-				.doesNotHaveBean(SpringWebMvcTelemetry.class));
+				.doesNotHaveBean(HttpServerTelemetry.class));
 	}
 
 	@Test
@@ -243,8 +243,8 @@ class HttpServerTracingAutoConfigurationTests {
 	static class UserTelemetryConfiguration {
 
 		@Bean
-		SpringWebMvcTelemetry userTelemetry(OpenTelemetry openTelemetry) {
-			return SpringWebMvcTelemetry.create(openTelemetry);
+		HttpServerTelemetry userTelemetry(OpenTelemetry openTelemetry) {
+			return HttpServerTelemetry.create(openTelemetry);
 		}
 
 	}
@@ -255,7 +255,7 @@ class HttpServerTracingAutoConfigurationTests {
 		@Bean
 		FilterRegistrationBean<HttpServerTracingFilter> userTracingFilter(OpenTelemetry openTelemetry) {
 			return new FilterRegistrationBean<>(new HttpServerTracingFilter(
-					SpringWebMvcTelemetry.create(openTelemetry).createServletFilter(),
+					HttpServerTelemetry.create(openTelemetry),
 					ExcludedPaths.compile("excluded", List.of()),
 					openTelemetry.getPropagators().getTextMapPropagator()));
 		}

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.cloudtrace.autoconfigure.web.client.HttpClientTelemetry;
 import dev.cloudtrace.autoconfigure.web.client.TracingInterceptors;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.instrumentation.spring.web.v3_1.SpringWebTelemetry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,7 +60,7 @@ public class ClientSpanBenchmark {
 	@Setup(Level.Trial)
 	public void setUp(Starter starter) {
 		this.interceptor = first(starter.bean(TracingInterceptors.class));
-		this.noopInterceptor = first(new TracingInterceptors(SpringWebTelemetry.create(OpenTelemetry.noop())));
+		this.noopInterceptor = first(new TracingInterceptors(HttpClientTelemetry.create(OpenTelemetry.noop())));
 		this.parent = Tracing.remoteParent().makeCurrent();
 	}
 

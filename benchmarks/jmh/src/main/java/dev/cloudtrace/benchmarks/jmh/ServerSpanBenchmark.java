@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.cloudtrace.autoconfigure.web.server.ExcludedPaths;
+import dev.cloudtrace.autoconfigure.web.server.HttpServerTelemetry;
 import dev.cloudtrace.autoconfigure.web.server.HttpServerTracingFilter;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.spring.webmvc.v6_0.SpringWebMvcTelemetry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -53,7 +53,7 @@ public class ServerSpanBenchmark {
 		this.starter = starter;
 		this.dispatch = (request, response) -> starter.dispatcherServlet.service(request, response);
 		OpenTelemetry noop = OpenTelemetry.noop();
-		this.noopFilter = new HttpServerTracingFilter(SpringWebMvcTelemetry.create(noop).createServletFilter(),
+		this.noopFilter = new HttpServerTracingFilter(HttpServerTelemetry.create(noop),
 				ExcludedPaths.compile("excluded-paths", List.of("/actuator/**")),
 				noop.getPropagators().getTextMapPropagator());
 		this.noopFilter.init(new MockFilterConfig(starter.servletContext));

@@ -1,0 +1,34 @@
+package dev.cloudtrace.autoconfigure.web.server;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
+
+import dev.cloudtrace.autoconfigure.propagation.RepeatedHeadersGetter;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Reads the propagation headers of a servlet request, every value of a repeated header
+ * included.
+ */
+enum ServletRequestGetter implements RepeatedHeadersGetter<HttpServletRequest> {
+
+	INSTANCE;
+
+	@Override
+	public Iterable<String> keys(HttpServletRequest carrier) {
+		return Collections.list(carrier.getHeaderNames());
+	}
+
+	@Override
+	public String get(HttpServletRequest carrier, String key) {
+		return (carrier != null) ? carrier.getHeader(key) : null;
+	}
+
+	@Override
+	public Iterator<String> getAll(HttpServletRequest carrier, String key) {
+		Enumeration<String> values = (carrier != null) ? carrier.getHeaders(key) : null;
+		return (values != null) ? values.asIterator() : Collections.emptyIterator();
+	}
+
+}
