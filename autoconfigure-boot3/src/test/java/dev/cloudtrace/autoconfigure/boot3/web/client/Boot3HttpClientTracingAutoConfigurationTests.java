@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Boot3HttpClientTracingAutoConfigurationTests {
 
 	// Without Micrometer Tracing on the classpath, the library's interceptor comes unwrapped.
-	private static final String TRACING_INTERCEPTOR = "io.opentelemetry.instrumentation.spring.web.v3_1.RestTemplateInterceptor";
+	private static final String TRACING_INTERCEPTOR = "dev.cloudtrace.autoconfigure.web.client.ClientSpanInterceptor";
 
 	private static final ClientHttpRequestInterceptor USER_INTERCEPTOR = (request, body, execution) -> execution
 		.execute(request, body);
