@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  * absent of {@code -sdk-trace}, then of {@code -sdk-common}; with no SDK at all, the API's
  * version takes its place.</li>
  * </ol>
- * A rule is skipped when a version that it needs is unknown or not of the form
- * {@code major.minor.patch[-suffix]}, so that an unreadable version never fails startup.
- * Versions are ordered the semantic-versioning way.
+ * The second and third rules apply only when the API or SDK that they compare with follows
+ * the first: otherwise the first rule's fix brings the versions together, and their own fix
+ * would name a version that is too old. A rule is skipped when a version that it needs is
+ * unknown or not of the form {@code major.minor.patch[-suffix]}, so that an unreadable
+ * version never fails startup. Versions are ordered the semantic-versioning way.
  */
 public final class OpenTelemetryCompatibility {
 
@@ -78,7 +80,7 @@ public final class OpenTelemetryCompatibility {
 			List<OpenTelemetryIncompatibility> incompatibilities) {
 		String api = versions.getVersion(OpenTelemetryArtifact.API);
 		Version apiVersion = parse(api);
-		if (api == null || apiVersion == null) {
+		if (api == null || apiVersion == null || apiVersion.compareTo(MINIMUM) < 0) {
 			return;
 		}
 		for (OpenTelemetryArtifact artifact : SDK) {
@@ -98,8 +100,9 @@ public final class OpenTelemetryCompatibility {
 			.findFirst()
 			.orElse(null);
 		String referenceVersion = (reference != null) ? versions.getVersion(reference) : null;
-		if (found != null && referenceVersion != null && parse(referenceVersion) != null
-				&& !found.equals(referenceVersion + "-alpha")) {
+		Version parsedReference = parse(referenceVersion);
+		if (found != null && referenceVersion != null && parsedReference != null
+				&& parsedReference.compareTo(MINIMUM) >= 0 && !found.equals(referenceVersion + "-alpha")) {
 			incompatibilities.add(otherIncubator(found, (reference == OpenTelemetryArtifact.API) ? "API" : "SDK",
 					referenceVersion));
 		}

@@ -66,25 +66,25 @@ class IncompatibleOpenTelemetryFailureAnalyzerTests {
 	@Test
 	void reportsSeveralProblemsInOneAnalysisWithEachFixOnce() {
 		FailureAnalysis analysis = analyze(OpenTelemetryVersions.none()
-			.with(OpenTelemetryArtifact.API, "1.45.0")
+			.with(OpenTelemetryArtifact.API, "1.62.0")
 			.with(OpenTelemetryArtifact.CONTEXT, "1.45.0")
-			.with(OpenTelemetryArtifact.SDK, "1.45.0")
+			.with(OpenTelemetryArtifact.SDK_COMMON, "1.45.0")
+			.with(OpenTelemetryArtifact.SDK, "1.62.0")
 			.with(OpenTelemetryArtifact.API_INCUBATOR, "1.55.0-alpha"));
 		String lineSeparator = System.lineSeparator();
 		assertThat(analysis.getDescription()).isEqualTo(String.join(lineSeparator,
 				"The OpenTelemetry artifacts on the classpath do not work with the Cloud Trace starter:", "",
-				"\t- The OpenTelemetry API on the classpath is 1.45.0 (io.opentelemetry:opentelemetry-api), but the "
-						+ "Cloud Trace starter needs 1.49.0 or later.",
 				"\t- The OpenTelemetry context on the classpath is 1.45.0 (io.opentelemetry:opentelemetry-context), "
 						+ "but the Cloud Trace starter needs 1.49.0 or later.",
-				"\t- The OpenTelemetry SDK on the classpath is 1.45.0 (io.opentelemetry:opentelemetry-sdk), but the "
-						+ "Cloud Trace starter needs 1.49.0 or later.",
+				"\t- The OpenTelemetry SDK (common) on the classpath is 1.45.0 "
+						+ "(io.opentelemetry:opentelemetry-sdk-common), but the Cloud Trace starter needs 1.49.0 "
+						+ "or later.",
 				"\t- io.opentelemetry:opentelemetry-api-incubator 1.55.0-alpha is on the classpath, but the "
-						+ "OpenTelemetry SDK is 1.45.0: the SDK works only with the incubator of its own version."));
-		assertThat(analysis.getAction().split(lineSeparator)).hasSize(2)
-			.satisfiesExactly((fix) -> assertThat(fix).startsWith("\t- Remove the override of opentelemetry.version"),
-					(fix) -> assertThat(fix).startsWith("\t- Manage io.opentelemetry:opentelemetry-api-incubator")
-						.contains("<version>1.45.0-alpha</version>"));
+						+ "OpenTelemetry SDK is 1.62.0: the SDK works only with the incubator of its own version."));
+		assertThat(analysis.getAction().split(lineSeparator)).satisfiesExactly(
+				(fix) -> assertThat(fix).startsWith("\t- Remove the override of opentelemetry.version"),
+				(fix) -> assertThat(fix).startsWith("\t- Manage io.opentelemetry:opentelemetry-api-incubator")
+					.contains("<version>1.62.0-alpha</version>"));
 	}
 
 	@Test

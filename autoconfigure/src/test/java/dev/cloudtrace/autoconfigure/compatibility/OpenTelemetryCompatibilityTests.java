@@ -187,16 +187,40 @@ class OpenTelemetryCompatibilityTests {
 	@Test
 	void reportsEveryProblemAtOnce() {
 		OpenTelemetryVersions versions = OpenTelemetryVersions.none()
-			.with(OpenTelemetryArtifact.API, "1.45.0")
+			.with(OpenTelemetryArtifact.API, "1.55.0")
 			.with(OpenTelemetryArtifact.CONTEXT, "1.45.0")
 			.with(OpenTelemetryArtifact.SDK, "1.62.0")
 			.with(OpenTelemetryArtifact.API_INCUBATOR, "1.55.0-alpha");
 		assertThat(OpenTelemetryCompatibility.check(versions)).extracting(OpenTelemetryIncompatibility::artifact,
 				OpenTelemetryIncompatibility::found, OpenTelemetryIncompatibility::required)
-			.containsExactly(tuple(OpenTelemetryArtifact.API, "1.45.0", "1.49.0 or later"),
-					tuple(OpenTelemetryArtifact.CONTEXT, "1.45.0", "1.49.0 or later"),
-					tuple(OpenTelemetryArtifact.SDK, "1.62.0", "1.45.0 or older"),
+			.containsExactly(tuple(OpenTelemetryArtifact.CONTEXT, "1.45.0", "1.49.0 or later"),
+					tuple(OpenTelemetryArtifact.SDK, "1.62.0", "1.55.0 or older"),
 					tuple(OpenTelemetryArtifact.API_INCUBATOR, "1.55.0-alpha", "1.62.0-alpha"));
+	}
+
+	@Test
+	void reportsOnlyTheMinimumWhenTheApiIsOlderThanIt() {
+		// Once the API is back on the Spring Boot line's version, so is the SDK.
+		OpenTelemetryVersions versions = stableAt("1.55.0").with(OpenTelemetryArtifact.API, "1.48.9");
+		assertThat(OpenTelemetryCompatibility.check(versions)).extracting(OpenTelemetryIncompatibility::artifact)
+			.containsExactly(OpenTelemetryArtifact.API);
+		assertThat(OpenTelemetryCompatibility.check(versions.with(OpenTelemetryArtifact.API, "1.49.0")))
+			.extracting(OpenTelemetryIncompatibility::artifact)
+			.containsExactly(OpenTelemetryArtifact.SDK, OpenTelemetryArtifact.SDK_COMMON,
+					OpenTelemetryArtifact.SDK_TRACE, OpenTelemetryArtifact.EXPORTER_OTLP);
+	}
+
+	@Test
+	void reportsOnlyTheMinimumWhenTheSdkIsOlderThanIt() {
+		// Pinning the incubator to the SDK's version would pin it to a version that is too old.
+		OpenTelemetryVersions versions = allAt("1.48.9").with(OpenTelemetryArtifact.API_INCUBATOR, "1.55.0-alpha");
+		assertThat(OpenTelemetryCompatibility.check(versions)).extracting(OpenTelemetryIncompatibility::artifact)
+			.doesNotContain(OpenTelemetryArtifact.API_INCUBATOR)
+			.contains(OpenTelemetryArtifact.SDK);
+		assertThat(OpenTelemetryCompatibility.check(allAt("1.49.0").with(OpenTelemetryArtifact.API_INCUBATOR,
+				"1.55.0-alpha")))
+			.extracting(OpenTelemetryIncompatibility::artifact)
+			.containsExactly(OpenTelemetryArtifact.API_INCUBATOR);
 	}
 
 	private static OpenTelemetryVersions allAt(String version) {
