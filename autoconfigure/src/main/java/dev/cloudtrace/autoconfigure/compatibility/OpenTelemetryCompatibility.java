@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * version takes its place.</li>
  * </ol>
  * The second and third rules apply only when the API or SDK that they compare with follows
- * the first: otherwise the first rule's fix brings the versions together, and their own fix
- * would name a version that is too old. A rule is skipped when a version that it needs is
+ * the rules before them: otherwise the earlier rule's fix brings the versions together, and
+ * their own fix would name the wrong version. A rule is skipped when a version that it needs is
  * unknown or not of the form {@code major.minor.patch[-suffix]}, so that an unreadable
  * version never fails startup. Versions are ordered the semantic-versioning way.
  */
@@ -99,13 +99,25 @@ public final class OpenTelemetryCompatibility {
 			.filter(versions::isPresent)
 			.findFirst()
 			.orElse(null);
-		String referenceVersion = (reference != null) ? versions.getVersion(reference) : null;
-		Version parsedReference = parse(referenceVersion);
-		if (found != null && referenceVersion != null && parsedReference != null
-				&& parsedReference.compareTo(MINIMUM) >= 0 && !found.equals(referenceVersion + "-alpha")) {
+		if (found == null || reference == null) {
+			return;
+		}
+		String referenceVersion = versions.getVersion(reference);
+		if (referenceVersion != null && followsFirstRules(reference, referenceVersion, versions)
+				&& !found.equals(referenceVersion + "-alpha")) {
 			incompatibilities.add(otherIncubator(found, (reference == OpenTelemetryArtifact.API) ? "API" : "SDK",
 					referenceVersion));
 		}
+	}
+
+	private static boolean followsFirstRules(OpenTelemetryArtifact artifact, String version,
+			OpenTelemetryVersions versions) {
+		Version parsed = Version.parse(version);
+		if (parsed == null || parsed.compareTo(MINIMUM) < 0) {
+			return false;
+		}
+		Version api = parse(versions.getVersion(OpenTelemetryArtifact.API));
+		return artifact == OpenTelemetryArtifact.API || api == null || parsed.compareTo(api) <= 0;
 	}
 
 	private static OpenTelemetryIncompatibility tooOld(OpenTelemetryArtifact artifact, String found) {

@@ -189,13 +189,14 @@ class OpenTelemetryCompatibilityTests {
 		OpenTelemetryVersions versions = OpenTelemetryVersions.none()
 			.with(OpenTelemetryArtifact.API, "1.55.0")
 			.with(OpenTelemetryArtifact.CONTEXT, "1.45.0")
-			.with(OpenTelemetryArtifact.SDK, "1.62.0")
-			.with(OpenTelemetryArtifact.API_INCUBATOR, "1.55.0-alpha");
+			.with(OpenTelemetryArtifact.SDK, "1.55.0")
+			.with(OpenTelemetryArtifact.SDK_TRACE, "1.62.0")
+			.with(OpenTelemetryArtifact.API_INCUBATOR, "1.49.0-alpha");
 		assertThat(OpenTelemetryCompatibility.check(versions)).extracting(OpenTelemetryIncompatibility::artifact,
 				OpenTelemetryIncompatibility::found, OpenTelemetryIncompatibility::required)
 			.containsExactly(tuple(OpenTelemetryArtifact.CONTEXT, "1.45.0", "1.49.0 or later"),
-					tuple(OpenTelemetryArtifact.SDK, "1.62.0", "1.55.0 or older"),
-					tuple(OpenTelemetryArtifact.API_INCUBATOR, "1.55.0-alpha", "1.62.0-alpha"));
+					tuple(OpenTelemetryArtifact.SDK_TRACE, "1.62.0", "1.55.0 or older"),
+					tuple(OpenTelemetryArtifact.API_INCUBATOR, "1.49.0-alpha", "1.55.0-alpha"));
 	}
 
 	@Test
@@ -219,6 +220,17 @@ class OpenTelemetryCompatibilityTests {
 			.contains(OpenTelemetryArtifact.SDK);
 		assertThat(OpenTelemetryCompatibility.check(allAt("1.49.0").with(OpenTelemetryArtifact.API_INCUBATOR,
 				"1.55.0-alpha")))
+			.extracting(OpenTelemetryIncompatibility::artifact)
+			.containsExactly(OpenTelemetryArtifact.API_INCUBATOR);
+	}
+
+	@Test
+	void reportsOnlyTheSdkWhenItIsNewerThanTheApi() {
+		// Pinning the incubator to the SDK's version would pin it to the version that is wrong.
+		OpenTelemetryVersions versions = allAt("1.55.0").with(OpenTelemetryArtifact.SDK, "1.62.0");
+		assertThat(OpenTelemetryCompatibility.check(versions)).extracting(OpenTelemetryIncompatibility::artifact)
+			.containsExactly(OpenTelemetryArtifact.SDK);
+		assertThat(OpenTelemetryCompatibility.check(versions.with(OpenTelemetryArtifact.API, "1.62.0")))
 			.extracting(OpenTelemetryIncompatibility::artifact)
 			.containsExactly(OpenTelemetryArtifact.API_INCUBATOR);
 	}
