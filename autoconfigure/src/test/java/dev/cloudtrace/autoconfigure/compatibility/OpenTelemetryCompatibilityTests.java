@@ -15,6 +15,13 @@ import static org.assertj.core.api.Assertions.tuple;
 class OpenTelemetryCompatibilityTests {
 
 	@Test
+	void minimumIsTheVersionTheStarterIsBuiltAndTestedAgainst() {
+		// The build imports the OpenTelemetry BOM at opentelemetry-baseline.version (pom.xml).
+		assertThat(OpenTelemetryVersions.read(getClass().getClassLoader()).getVersion(OpenTelemetryArtifact.API))
+			.isEqualTo(OpenTelemetryCompatibility.MINIMUM_VERSION);
+	}
+
+	@Test
 	void passesWhenEveryArtifactHasTheSameVersion() {
 		assertThat(OpenTelemetryCompatibility.check(allAt("1.55.0"))).isEmpty();
 		assertThat(OpenTelemetryCompatibility.check(allAt("1.62.0"))).isEmpty();
