@@ -70,12 +70,13 @@ class CompatibilityTests {
 
 	@Test
 	void restTemplateCallMakesOneTraceOfFourSpans() throws Exception {
-		getOk(app, "/front", Map.of());
+		HttpResponse<String> response = getOk(app, "/front", Map.of());
 		awaitTraces(otlp, FRONT_TRACE);
 		List<ReceivedSpan> spans = otlp.spans();
-		assertThat(spans).filteredOn((span) -> span.name().equals("GET /front"))
-			.singleElement()
-			.satisfies((root) -> assertThat(root.parentSpanId()).as("parent of the first server span").isEmpty());
+		assertThat(span(spans, "GET /front").parentSpanId()).as("parent of the first server span").isEmpty();
+		ReceivedSpan client = span(spans, "GET");
+		assertThat(receivedHeader(response, "traceparent")).as("traceparent that /back received")
+			.isEqualTo("00-" + client.traceId() + "-" + client.spanId() + "-01");
 		assertThat(spans).allSatisfy((span) -> assertThat(span.resource()).containsEntry("service.name", "compat-app")
 			.containsEntry("telemetry.sdk.language", "java"));
 	}
@@ -89,15 +90,15 @@ class CompatibilityTests {
 		long spanId = random.nextLong(1, Long.MAX_VALUE);
 		HttpResponse<String> response = getOk(app, "/front",
 				Map.of("X-Cloud-Trace-Context", traceId + "/" + spanId + ";o=1"));
-		assertThat(receivedHeader(response, "X-Cloud-Trace-Context")).as("X-Cloud-Trace-Context that /back received")
-			.startsWith(traceId + "/");
 		awaitTraces(otlp, FRONT_TRACE);
 		List<ReceivedSpan> spans = otlp.spans();
 		assertThat(spans).extracting(ReceivedSpan::traceId).containsOnly(traceId);
-		assertThat(spans).filteredOn((span) -> span.name().equals("GET /front"))
-			.singleElement()
-			.extracting(ReceivedSpan::parentSpanId)
+		assertThat(span(spans, "GET /front").parentSpanId()).as("parent of the first server span")
 			.isEqualTo("%016x".formatted(spanId));
+		long clientSpanId = Long.parseUnsignedLong(span(spans, "GET").spanId(), 16);
+		assertThat(receivedHeader(response, "X-Cloud-Trace-Context"))
+			.as("X-Cloud-Trace-Context that /back received, injected by the client span")
+			.isEqualTo(traceId + "/" + Long.toUnsignedString(clientSpanId) + ";o=1");
 	}
 
 	@Test
@@ -153,6 +154,10 @@ class CompatibilityTests {
 			assertThat(endpoint.errors()).as("requests the fake OTLP endpoint could not decode").isEmpty();
 			assertThat(SpanTrees.of(endpoint.spans())).as("traces received, drawn as trees").containsExactly(expected);
 		});
+	}
+
+	private static ReceivedSpan span(List<ReceivedSpan> spans, String name) {
+		return spans.stream().filter((span) -> span.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	// /back answers one "name: value" line for each trace header it received.
