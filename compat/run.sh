@@ -16,8 +16,9 @@ out=target/compat
 selected=("$@")
 failed=()
 
+mkdir -p "$out"
 if [ "${COMPAT_SKIP_INSTALL:-false}" != true ]; then
-	mvn -B -q -DskipTests install
+	mvn -B -q -DskipTests install > "$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
 fi
 
 # Whether a case was named on the command line (all are when none was).
@@ -60,7 +61,6 @@ prepare() {
 			;;
 	esac
 	rm -rf "$dir"
-	mkdir -p "$out"
 	cp -r compat/consumer "$dir"
 	fill "$dir/pom.xml" "@BOOT_VERSION@" "$boot"
 	fill "$dir/pom.xml" "<!-- @LINE_DEPENDENCIES@ -->" "$line_dependencies"
@@ -82,9 +82,11 @@ run_case() {
 	failed+=("$label")
 	if ls "$dir"/target/surefire-reports/*.txt > /dev/null 2>&1; then
 		grep -hv '^[[:space:]]*at \|^[[:space:]]*\.\.\. [0-9]* more' "$dir"/target/surefire-reports/*.txt | sed 's/^/    /' || true
-		# A request that failed inside the application shows only as a status 500 in the report.
+		# A request that failed inside the application shows only as a status 500 in the report:
+		# its exception is in the log (those the report already shows are left out).
 		local logged
 		logged=$(grep -E '^(Caused by: )?[a-z][A-Za-z0-9_.]*\.[A-Z][A-Za-z0-9_$]*(Exception|Error)(:|$)' "$dir/build.log" \
+			| grep -vxF -f <(cat "$dir"/target/surefire-reports/*.txt) \
 			| grep -v 'AssertionError\|AssertionFailedError\|ConditionTimeoutException' | awk '!seen[$0]++' | head -10 || true)
 		if [ -n "$logged" ]; then
 			echo "    Exceptions in the application's log (first 10 distinct):"
