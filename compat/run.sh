@@ -15,10 +15,13 @@ cd "$(dirname "$0")/.."
 out=target/compat
 selected=("$@")
 failed=()
+cases=0
 
 mkdir -p "$out"
+total_start=$SECONDS
 if [ "${COMPAT_SKIP_INSTALL:-false}" != true ]; then
 	mvn -B -q -DskipTests install > "$out/install.log" 2>&1 || { cat "$out/install.log"; exit 1; }
+	echo "compat: starter installed ($((SECONDS - total_start)) s)"
 fi
 
 # Whether a case was named on the command line (all are when none was).
@@ -74,6 +77,7 @@ prepare() {
 run_case() {
 	local label=$1 dir=$out/$2 start=$SECONDS
 	shift 2
+	cases=$((cases + 1))
 	if (cd "$dir" && mvn -B test "$@" < /dev/null > build.log 2>&1); then
 		echo "compat $label: passed ($((SECONDS - start)) s) $(grep -h 'Tests run:' "$dir/build.log" | tail -1 | sed 's/^\[[A-Z]*\] //')"
 		return
@@ -97,7 +101,6 @@ run_case() {
 	fi
 }
 
-total_start=$SECONDS
 while read -r boot; do
 	[ -z "$boot" ] && continue
 	is_selected "$boot" || continue
@@ -112,5 +115,9 @@ while read -r boot name where change; do
 	run_case "$name ($boot)" "$name" -Dtest=StartupFailureTests -Dcompat.case="$name"
 done < compat/failure-cases.txt
 
-echo "compat: $((SECONDS - total_start)) s, ${#failed[@]} failed${failed[*]:+: ${failed[*]}}"
+if [ ${#failed[@]} -eq 0 ]; then
+	echo "compat: all $cases cases passed, $((SECONDS - total_start)) s in all"
+else
+	echo "compat: $((cases - ${#failed[@]})) of $cases cases passed, $((SECONDS - total_start)) s in all; failed: $(printf '%s, ' "${failed[@]}" | sed 's/, $//')"
+fi
 [ ${#failed[@]} -eq 0 ]
