@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -98,13 +99,14 @@ public final class CloudTraceSdkAutoConfiguration {
 				BatchProperties batch, ObjectProvider<SpanExporter> spanExporters,
 				ObjectProvider<SpanProcessor> spanProcessors,
 				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers, ListableBeanFactory beanFactory,
-				SpanExportStatistics statistics) {
+				SpanExportStatistics statistics, ObjectProvider<LoggingSystem> loggingSystem) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler)
 				.setSpanLimits(spanLimits);
 			spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
-			ExporterLoggers.silence();
+			// Spring Boot's logging system is a bean only in a SpringApplication; without it, nothing to set.
+			loggingSystem.ifUnique(ExporterLoggers::silence);
 			Map<SpanExporter, String> names = new IdentityHashMap<>();
 			beanFactory.getBeansOfType(SpanExporter.class).forEach((name, exporter) -> names.put(exporter, name));
 			// A no-op exporter (the default one without a Google Cloud project) gets no batch

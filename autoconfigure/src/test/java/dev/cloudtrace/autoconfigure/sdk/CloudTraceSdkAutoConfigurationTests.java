@@ -1,7 +1,9 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +28,9 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -200,6 +205,13 @@ class CloudTraceSdkAutoConfigurationTests {
 	}
 
 	@Test
+	void silencesOpenTelemetrysExporterMessagesInSpringBootsLoggingSystem() {
+		this.contextRunner.withUserConfiguration(LoggingSystemConfiguration.class)
+			.run((context) -> assertThat(context.getBean(RecordingLoggingSystem.class).levels)
+				.containsExactly(Map.entry("io.opentelemetry.exporter", LogLevel.OFF)));
+	}
+
+	@Test
 	void tracerProviderIsShutDownAndFlushedOnClose() {
 		AtomicReference<RecordingSpanExporter> exporter = new AtomicReference<>();
 		this.contextRunner.withUserConfiguration(RecordingExporterConfiguration.class)
@@ -357,6 +369,39 @@ class CloudTraceSdkAutoConfigurationTests {
 		SdkTracerProviderBuilderCustomizer simpleProcessorCustomizer() {
 			EXPORTER.reset();
 			return (builder) -> builder.addSpanProcessor(SimpleSpanProcessor.create(EXPORTER));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LoggingSystemConfiguration {
+
+		@Bean
+		RecordingLoggingSystem loggingSystem() {
+			return new RecordingLoggingSystem();
+		}
+
+	}
+
+	/**
+	 * A logging system with no level configured, that records the levels set.
+	 */
+	static class RecordingLoggingSystem extends LoggingSystem {
+
+		final Map<String, LogLevel> levels = new LinkedHashMap<>();
+
+		@Override
+		public void beforeInitialize() {
+		}
+
+		@Override
+		public LoggerConfiguration getLoggerConfiguration(String loggerName) {
+			return null;
+		}
+
+		@Override
+		public void setLogLevel(String loggerName, LogLevel level) {
+			this.levels.put(loggerName, level);
 		}
 
 	}
