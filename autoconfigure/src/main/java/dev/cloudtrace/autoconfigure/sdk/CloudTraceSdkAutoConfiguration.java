@@ -109,10 +109,10 @@ public final class CloudTraceSdkAutoConfiguration {
 			loggingSystem.ifUnique(ExporterLoggers::silence);
 			Map<SpanExporter, String> names = new IdentityHashMap<>();
 			beanFactory.getBeansOfType(SpanExporter.class).forEach((name, exporter) -> names.put(exporter, name));
-			// A no-op exporter (the default one without a Google Cloud project) gets no batch
+			// A disabled exporter (the default one without a Google Cloud project) gets no batch
 			// processor: its queue and worker thread would carry spans to nowhere.
 			spanExporters.orderedStream()
-				.filter((exporter) -> exporter != SpanExporter.composite())
+				.filter((exporter) -> !(exporter instanceof DisabledSpanExporter))
 				.forEach((exporter) -> builder.addSpanProcessor(batch(names.getOrDefault(exporter, exporter.toString()),
 						exporter, batch, statistics)));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

@@ -34,6 +34,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -196,6 +197,16 @@ class CloudTraceSdkAutoConfigurationTests {
 	}
 
 	@Test
+	void disabledExporterGetsNoBatchProcessor() {
+		this.contextRunner.withUserConfiguration(DisabledExporterConfiguration.class).run((context) -> {
+			String description = context.getBean(SdkTracerProvider.class).toString();
+			assertThat(description).containsOnlyOnce("BatchSpanProcessor{")
+				.contains("ReportingSpanExporter{" + UserExporterConfiguration.EXPORTER + "}")
+				.doesNotContain("DisabledSpanExporter");
+		});
+	}
+
+	@Test
 	void customizersAreApplied() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			context.getBean(Tracer.class).spanBuilder("customized").startSpan().end();
@@ -346,6 +357,17 @@ class CloudTraceSdkAutoConfigurationTests {
 		@Bean
 		InMemorySpanExporter userExporter() {
 			return EXPORTER;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(UserExporterConfiguration.class)
+	static class DisabledExporterConfiguration {
+
+		@Bean
+		DisabledSpanExporter disabledExporter() {
+			return new DisabledSpanExporter("switched off by the test");
 		}
 
 	}
