@@ -35,6 +35,8 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -44,7 +46,10 @@ import org.springframework.core.env.Environment;
  * flushes within the export timeout, and the {@link OpenTelemetry} and {@link Tracer} beans.
  */
 @AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class },
-		beforeName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
+		beforeName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(SdkTracerProvider.class)
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ CloudTraceProperties.class, ResourceProperties.class, SamplerProperties.class,
@@ -142,6 +147,25 @@ public final class CloudTraceSdkAutoConfiguration {
 				.setExporterTimeout(properties.getExportTimeout())
 				.setMeterProvider(metrics.meterProvider())
 				.build();
+		}
+
+	}
+
+	/**
+	 * Applies the customizer beans of Spring Boot 4's own tracer provider
+	 * ({@code spring-boot-micrometer-tracing-opentelemetry}), whose auto-configuration backs
+	 * off from the starter's tracer provider.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer")
+	static class BootTracerProviderCustomizersConfiguration {
+
+		// First among the starter's customizers: Boot's run before the others, which win where both set something.
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		SdkTracerProviderBuilderCustomizer cloudTraceBootTracerProviderCustomizers(
+				ObjectProvider<org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer> customizers) {
+			return (builder) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		}
 
 	}
