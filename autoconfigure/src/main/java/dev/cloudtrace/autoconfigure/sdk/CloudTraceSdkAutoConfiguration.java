@@ -139,7 +139,7 @@ public final class CloudTraceSdkAutoConfiguration {
 				SpanExportStatistics statistics) {
 			BatchSpanProcessorMetrics metrics = new BatchSpanProcessorMetrics();
 			ReportingSpanExporter reporting = new ReportingSpanExporter(name, exporter, metrics::droppedSpans);
-			statistics.register(reporting, metrics);
+			statistics.register(reporting, metrics, properties.getMaxQueueSize());
 			return BatchSpanProcessor.builder(reporting)
 				.setMaxQueueSize(properties.getMaxQueueSize())
 				.setMaxExportBatchSize(properties.getMaxExportBatchSize())

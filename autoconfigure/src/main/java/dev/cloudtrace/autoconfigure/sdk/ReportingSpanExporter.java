@@ -141,6 +141,14 @@ final class ReportingSpanExporter implements SpanExporter {
 	}
 
 	/**
+	 * Returns the name of the exporter in log messages.
+	 * @return the name, e.g. the exporter's bean name
+	 */
+	String name() {
+		return this.name;
+	}
+
+	/**
 	 * Returns how many spans this exporter exported.
 	 * @return the number of spans in successful exports
 	 */
