@@ -2,6 +2,7 @@ package dev.cloudtrace.autoconfigure.sdk;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import io.opentelemetry.api.trace.Tracer;
@@ -92,25 +93,24 @@ class BootTracerProviderCustomizersTests {
 		@Bean
 		SdkTracerProviderBuilderCustomizer startersCustomizer() {
 			CALLS.clear();
-			return (builder) -> {
-				CALLS.add("starter");
-				builder.setSampler(Sampler.alwaysOn());
-			};
+			return (builder) -> sample("starter", builder::setSampler, Sampler.alwaysOn());
 		}
 
 		@Bean
 		@Order(2)
 		org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer secondBootCustomizer() {
-			return (builder) -> {
-				CALLS.add("boot second");
-				builder.setSampler(Sampler.alwaysOff());
-			};
+			return (builder) -> sample("boot second", builder::setSampler, Sampler.alwaysOff());
 		}
 
 		@Bean
 		@Order(1)
 		org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer firstBootCustomizer() {
-			return (builder) -> CALLS.add("boot first");
+			return (builder) -> sample("boot first", builder::setSampler, Sampler.alwaysOff());
+		}
+
+		private static void sample(String call, Consumer<Sampler> setSampler, Sampler sampler) {
+			CALLS.add(call);
+			setSampler.accept(sampler);
 		}
 
 	}

@@ -24,8 +24,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.MergedAnnotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +41,9 @@ class SpanExportMetricsAutoConfigurationTests {
 
 	@Test
 	void metersCountWhatEachExporterExportedAndLost() {
-		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class, ExportersConfiguration.class)
+		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean("recordingExporter", RecordingSpanExporter.class, RecordingSpanExporter::new)
+			.withBean("failingExporter", ControlledSpanExporter.class, ControlledSpanExporter::failing)
 			.withPropertyValues("cloudtrace.batch.max-queue-size=64", "cloudtrace.batch.max-export-batch-size=8")
 			.run((context) -> {
 				MeterRegistry registry = boundRegistry(context);
@@ -63,12 +63,13 @@ class SpanExportMetricsAutoConfigurationTests {
 
 	@Test
 	void metersCountSpansDroppedFromAFullQueueAndTheQueue() {
-		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class, StuckExporterConfiguration.class)
+		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean("stuckExporter", ControlledSpanExporter.class, ControlledSpanExporter::holding)
 			.withPropertyValues("cloudtrace.batch.max-queue-size=4", "cloudtrace.batch.max-export-batch-size=1",
 					"cloudtrace.batch.schedule-delay=10ms")
 			.run((context) -> {
 				MeterRegistry registry = boundRegistry(context);
-				StuckSpanExporter exporter = context.getBean(StuckSpanExporter.class);
+				ControlledSpanExporter exporter = context.getBean(ControlledSpanExporter.class);
 				makeSpans(context, 1);
 				// The processor's worker took that span and now waits for its export.
 				assertThat(exporter.started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -97,15 +98,18 @@ class SpanExportMetricsAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTracingIsDisabled() {
-		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class)
+		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("cloudtrace.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BINDER));
 	}
 
 	@Test
 	void backsOffFromUserBeanOfSameName() {
-		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class, UserBinderConfiguration.class)
-			.run((context) -> assertThat(context.getBean(BINDER)).isSameAs(UserBinderConfiguration.BINDER));
+		MeterBinder userBinder = (registry) -> {
+		};
+		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean(BINDER, MeterBinder.class, () -> userBinder)
+			.run((context) -> assertThat(context.getBean(BINDER)).isSameAs(userBinder));
 	}
 
 	@Test
@@ -139,85 +143,37 @@ class SpanExportMetricsAutoConfigurationTests {
 		return registry.get(name).tag("exporter", exporter).gauge().value();
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class MeterRegistryConfiguration {
-
-		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ExportersConfiguration {
-
-		@Bean
-		RecordingSpanExporter recordingExporter() {
-			return new RecordingSpanExporter();
-		}
-
-		@Bean
-		SpanExporter failingExporter() {
-			return new SpanExporter() {
-
-				@Override
-				public CompletableResultCode export(Collection<SpanData> spans) {
-					return CompletableResultCode.ofFailure();
-				}
-
-				@Override
-				public CompletableResultCode flush() {
-					return CompletableResultCode.ofSuccess();
-				}
-
-				@Override
-				public CompletableResultCode shutdown() {
-					return CompletableResultCode.ofSuccess();
-				}
-
-			};
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class StuckExporterConfiguration {
-
-		@Bean
-		StuckSpanExporter stuckExporter() {
-			return new StuckSpanExporter();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserBinderConfiguration {
-
-		static final MeterBinder BINDER = (registry) -> {
-		};
-
-		@Bean
-		MeterBinder cloudTraceSpanExportMeterBinder() {
-			return BINDER;
-		}
-
-	}
-
 	/**
-	 * An exporter whose exports complete only when the test releases them.
+	 * An exporter whose exports fail at once, or wait until the test releases them.
 	 */
-	static final class StuckSpanExporter implements SpanExporter {
+	static final class ControlledSpanExporter implements SpanExporter {
 
 		final CountDownLatch started = new CountDownLatch(1);
 
 		private final List<CompletableResultCode> pending = new ArrayList<>();
 
+		private final boolean failing;
+
 		private boolean released;
+
+		private ControlledSpanExporter(boolean failing) {
+			this.failing = failing;
+		}
+
+		static ControlledSpanExporter failing() {
+			return new ControlledSpanExporter(true);
+		}
+
+		static ControlledSpanExporter holding() {
+			return new ControlledSpanExporter(false);
+		}
 
 		@Override
 		public synchronized CompletableResultCode export(Collection<SpanData> spans) {
 			this.started.countDown();
+			if (this.failing) {
+				return CompletableResultCode.ofFailure();
+			}
 			if (this.released) {
 				return CompletableResultCode.ofSuccess();
 			}
