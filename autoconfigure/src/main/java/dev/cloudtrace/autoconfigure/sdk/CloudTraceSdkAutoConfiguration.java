@@ -157,8 +157,11 @@ public final class CloudTraceSdkAutoConfiguration {
 	 * off from the starter's tracer provider.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer")
+	@ConditionalOnClass(name = BootTracerProviderCustomizersConfiguration.BOOT_CUSTOMIZER)
 	static class BootTracerProviderCustomizersConfiguration {
+
+		static final String BOOT_CUSTOMIZER = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure."
+				+ "SdkTracerProviderBuilderCustomizer";
 
 		// First among the starter's customizers: Boot's run before the others, which win where both set something.
 		@Bean
