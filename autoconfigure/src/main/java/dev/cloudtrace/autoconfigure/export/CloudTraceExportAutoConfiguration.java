@@ -18,6 +18,7 @@ import dev.cloudtrace.autoconfigure.gcp.CredentialsProperties;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudProject;
 import dev.cloudtrace.autoconfigure.sdk.BatchProperties;
+import dev.cloudtrace.autoconfigure.sdk.DisabledSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -49,7 +50,7 @@ public final class CloudTraceExportAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CloudTraceExportAutoConfiguration.class);
 
-	private static final SpanExporter NOTHING = SpanExporter.composite();
+	private static final String NO_PROJECT = "no Google Cloud project id";
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(OtlpHttpSpanExporter.class)
@@ -70,7 +71,7 @@ public final class CloudTraceExportAutoConfiguration {
 					"credentials are never sent in plain text: use https://, or http:// only for a loopback host.");
 			String projectId = requireProjectId(project, "cloud-trace", environment);
 			if (projectId == null) {
-				return NOTHING;
+				return new DisabledSpanExporter(NO_PROJECT);
 			}
 			CachingGoogleCredentials googleCredentials = credentialsProperties.isEnabled()
 					? requireCredentials(credentials) : null;
@@ -96,7 +97,7 @@ public final class CloudTraceExportAutoConfiguration {
 			CloudTraceV2 properties = exporter.getCloudTraceV2();
 			String projectId = requireProjectId(project, "cloud-trace-v2", environment);
 			if (projectId == null) {
-				return NOTHING;
+				return new DisabledSpanExporter(NO_PROJECT);
 			}
 			return new CloudTraceV2SpanExporter(projectId, properties.getEndpoint(),
 					exportTimeout(properties.getTimeout(), batch),

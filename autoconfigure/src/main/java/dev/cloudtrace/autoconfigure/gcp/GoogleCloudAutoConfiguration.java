@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.cloudtrace.autoconfigure.CloudTraceProperties;
-import dev.cloudtrace.autoconfigure.sdk.ResourceProperties;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.contrib.gcp.resource.GCPResourceProvider;
 
@@ -26,14 +25,15 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ CloudTraceProperties.class, ResourceProperties.class, CredentialsProperties.class })
+@EnableConfigurationProperties({ CloudTraceProperties.class, PlatformDetectionProperties.class,
+		CredentialsProperties.class })
 public final class GoogleCloudAutoConfiguration {
 
 	private static final String GCP_RESOURCE_PROVIDER = "io.opentelemetry.contrib.gcp.resource.GCPResourceProvider";
 
 	@Bean
 	@ConditionalOnMissingBean
-	GoogleCloudPlatform googleCloudPlatform(ResourceProperties properties, Environment environment) {
+	GoogleCloudPlatform googleCloudPlatform(PlatformDetectionProperties properties, Environment environment) {
 		boolean onGoogleCloud = GoogleCloudPlatformHint.isOnGoogleCloud(environment::getProperty);
 		boolean detect = switch (properties.getDetectGcp()) {
 			case AUTO -> onGoogleCloud;
@@ -42,8 +42,9 @@ public final class GoogleCloudAutoConfiguration {
 		};
 		Supplier<Attributes> detector = ClassUtils.isPresent(GCP_RESOURCE_PROVIDER, getClass().getClassLoader())
 				? PlatformDetector::detect : Attributes::empty;
-		return new GoogleCloudPlatform(onGoogleCloud || properties.getDetectGcp() == ResourceProperties.GcpDetection.TRUE,
-				detect, detector);
+		return new GoogleCloudPlatform(
+				onGoogleCloud || properties.getDetectGcp() == PlatformDetectionProperties.GcpDetection.TRUE, detect,
+				detector);
 	}
 
 	@Bean

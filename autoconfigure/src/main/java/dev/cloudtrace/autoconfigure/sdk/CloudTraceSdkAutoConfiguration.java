@@ -32,8 +32,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -43,7 +46,10 @@ import org.springframework.core.env.Environment;
  * flushes within the export timeout, and the {@link OpenTelemetry} and {@link Tracer} beans.
  */
 @AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class },
-		beforeName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
+		beforeName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(SdkTracerProvider.class)
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ CloudTraceProperties.class, ResourceProperties.class, SamplerProperties.class,
@@ -98,19 +104,20 @@ public final class CloudTraceSdkAutoConfiguration {
 				BatchProperties batch, ObjectProvider<SpanExporter> spanExporters,
 				ObjectProvider<SpanProcessor> spanProcessors,
 				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers, ListableBeanFactory beanFactory,
-				SpanExportStatistics statistics) {
+				SpanExportStatistics statistics, ObjectProvider<LoggingSystem> loggingSystem) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler)
 				.setSpanLimits(spanLimits);
 			spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
-			ExporterLoggers.silence();
+			// Spring Boot's logging system is a bean only in a SpringApplication; without it, nothing to set.
+			loggingSystem.ifUnique(ExporterLoggers::silence);
 			Map<SpanExporter, String> names = new IdentityHashMap<>();
 			beanFactory.getBeansOfType(SpanExporter.class).forEach((name, exporter) -> names.put(exporter, name));
-			// A no-op exporter (the default one without a Google Cloud project) gets no batch
+			// A disabled exporter (the default one without a Google Cloud project) gets no batch
 			// processor: its queue and worker thread would carry spans to nowhere.
 			spanExporters.orderedStream()
-				.filter((exporter) -> exporter != SpanExporter.composite())
+				.filter((exporter) -> !(exporter instanceof DisabledSpanExporter))
 				.forEach((exporter) -> builder.addSpanProcessor(batch(names.getOrDefault(exporter, exporter.toString()),
 						exporter, batch, statistics)));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -132,7 +139,7 @@ public final class CloudTraceSdkAutoConfiguration {
 				SpanExportStatistics statistics) {
 			BatchSpanProcessorMetrics metrics = new BatchSpanProcessorMetrics();
 			ReportingSpanExporter reporting = new ReportingSpanExporter(name, exporter, metrics::droppedSpans);
-			statistics.register(reporting, metrics);
+			statistics.register(reporting, metrics, properties.getMaxQueueSize());
 			return BatchSpanProcessor.builder(reporting)
 				.setMaxQueueSize(properties.getMaxQueueSize())
 				.setMaxExportBatchSize(properties.getMaxExportBatchSize())
@@ -140,6 +147,28 @@ public final class CloudTraceSdkAutoConfiguration {
 				.setExporterTimeout(properties.getExportTimeout())
 				.setMeterProvider(metrics.meterProvider())
 				.build();
+		}
+
+	}
+
+	/**
+	 * Applies the customizer beans of Spring Boot 4's own tracer provider
+	 * ({@code spring-boot-micrometer-tracing-opentelemetry}), whose auto-configuration backs
+	 * off from the starter's tracer provider.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = BootTracerProviderCustomizersConfiguration.BOOT_CUSTOMIZER)
+	static class BootTracerProviderCustomizersConfiguration {
+
+		static final String BOOT_CUSTOMIZER = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure."
+				+ "SdkTracerProviderBuilderCustomizer";
+
+		// First among the starter's customizers: Boot's run before the others, which win where both set something.
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		SdkTracerProviderBuilderCustomizer cloudTraceBootTracerProviderCustomizers(
+				ObjectProvider<org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer> customizers) {
+			return (builder) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		}
 
 	}

@@ -1,63 +1,49 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Silences the per-batch failure messages of OpenTelemetry's OTLP exporters while
+ * Silences the per-batch failure messages of OpenTelemetry's exporters while
  * {@link ReportingSpanExporter} reports failures once per episode.
  * <p>
  * Those exporters log every failed export through {@code java.util.logging}: at WARNING for
  * an error status, and at SEVERE with a stack trace when the endpoint cannot be reached,
- * throttled only to five a minute. With the reporting exporter in front of them these
- * messages say nothing new, so their loggers are set to OFF. That is the switch: a logger
- * (or a parent, such as {@code io.opentelemetry}) that already has a level of its own is
- * left alone, so {@code logging.level.io.opentelemetry.exporter=warn} in Spring Boot, which
- * passes the level on to {@code java.util.logging}, brings OpenTelemetry's own messages back.
+ * throttled only to five a minute. Spring Boot's logging system receives these records
+ * through its {@code java.util.logging} bridge, so the logger {@code io.opentelemetry.exporter}
+ * is set to OFF there. That is the switch: when that logger or a parent (such as
+ * {@code io.opentelemetry}) has a level configured, for example with
+ * {@code logging.level.io.opentelemetry.exporter=warn}, it is left alone and OpenTelemetry's
+ * own messages come back.
  */
 final class ExporterLoggers {
 
-	static final List<String> NAMES = List.of("io.opentelemetry.exporter.internal.http.HttpExporter",
-			"io.opentelemetry.exporter.internal.grpc.GrpcExporter");
-
-	// java.util.logging holds loggers weakly: a level set on a logger that nothing references
-	// is lost when the logger is collected, before the exporter class that uses it is loaded.
-	private static final Set<Logger> configured = ConcurrentHashMap.newKeySet();
+	static final String NAME = "io.opentelemetry.exporter";
 
 	private ExporterLoggers() {
 	}
 
 	/**
-	 * Sets the exporters' loggers to OFF unless they or a parent other than the root
-	 * logger have a level of their own; undoes an earlier OFF of its own once a parent has
-	 * been given a level (a logging configuration applied later, or another application in
-	 * the same JVM).
+	 * Sets {@value #NAME} to OFF unless it or a parent other than the root logger has a
+	 * configured level. A logging system that cannot tell or set levels is left as it is.
+	 * @param loggingSystem Spring Boot's logging system
 	 */
-	static void silence() {
-		for (String name : NAMES) {
-			Logger logger = Logger.getLogger(name);
-			boolean silencedHere = configured.contains(logger) && Level.OFF.equals(logger.getLevel());
-			boolean levelOfItsOwn = !silencedHere && logger.getLevel() != null;
-			if (levelOfItsOwn || parentHasLevel(logger)) {
-				if (silencedHere) {
-					logger.setLevel(null);
-					configured.remove(logger);
-				}
+	static void silence(LoggingSystem loggingSystem) {
+		try {
+			if (!hasConfiguredLevel(loggingSystem)) {
+				loggingSystem.setLogLevel(NAME, LogLevel.OFF);
 			}
-			else {
-				logger.setLevel(Level.OFF);
-				configured.add(logger);
-			}
+		}
+		catch (UnsupportedOperationException ex) {
+			// A logging system without levels per logger: OpenTelemetry's messages stay as they are.
 		}
 	}
 
-	private static boolean parentHasLevel(Logger logger) {
-		for (Logger parent = logger.getParent(); parent != null && parent.getParent() != null; parent = parent
-			.getParent()) {
-			if (parent.getLevel() != null) {
+	private static boolean hasConfiguredLevel(LoggingSystem loggingSystem) {
+		for (String name = NAME; !name.isEmpty(); name = name.substring(0, Math.max(name.lastIndexOf('.'), 0))) {
+			LoggerConfiguration configuration = loggingSystem.getLoggerConfiguration(name);
+			if (configuration != null && configuration.getConfiguredLevel() != null) {
 				return true;
 			}
 		}

@@ -2,13 +2,12 @@ package dev.cloudtrace.autoconfigure.sdk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 import dev.cloudtrace.autoconfigure.Secrets;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -29,6 +28,11 @@ import org.apache.commons.logging.LogFactory;
 final class ReportingSpanExporter implements SpanExporter {
 
 	private static final Log logger = LogFactory.getLog(ReportingSpanExporter.class);
+
+	private static final String NO_DETAILS = ", without details (logging.level.io.opentelemetry.exporter=warn logs "
+			+ "OpenTelemetry's own message for each failure, with the endpoint's answer)";
+
+	private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
 
 	private final String name;
 
@@ -109,6 +113,7 @@ final class ReportingSpanExporter implements SpanExporter {
 			if (!this.failing) {
 				this.failing = true;
 				logger.warn("Exporting spans with " + this.name + " failed: " + describe(failure)
+						+ ((failure == null || hasMessage(failure)) ? "" : NO_DETAILS)
 						+ ". Spans are dropped until an export succeeds; until then further failures are not logged");
 			}
 		}
@@ -133,6 +138,14 @@ final class ReportingSpanExporter implements SpanExporter {
 				this.droppedSpansInEpisode = 0;
 			}
 		}
+	}
+
+	/**
+	 * Returns the name of the exporter in log messages.
+	 * @return the name, e.g. the exporter's bean name
+	 */
+	String name() {
+		return this.name;
 	}
 
 	/**
@@ -183,8 +196,29 @@ final class ReportingSpanExporter implements SpanExporter {
 		if (failure == null) {
 			return "the exporter gave no reason";
 		}
-		String description = OtlpFailures.describe(failure);
-		return Secrets.redact((description != null) ? description : describeException(failure));
+		return LINE_BREAKS.matcher(Secrets.redact(describeException(failure))).replaceAll(" ");
+	}
+
+	/**
+	 * Returns whether a failure says anything beyond the types in its chain. OpenTelemetry's
+	 * OTLP exporters, for one, fail an export that the endpoint answered with an error
+	 * status with an exception that has neither message nor cause: they name the status
+	 * only in their own log.
+	 * @param failure what the export failed with, may be {@code null}
+	 * @return whether the failure or one of its causes has a message of its own
+	 */
+	static boolean hasMessage(Throwable failure) {
+		Throwable current = failure;
+		for (int depth = 0; current != null && depth < 10; depth++) {
+			Throwable cause = (current.getCause() != current) ? current.getCause() : null;
+			String message = current.getMessage();
+			// new Exception(cause) takes cause.toString() as its message: a type, no more.
+			if (message != null && !message.isBlank() && (cause == null || !message.equals(cause.toString()))) {
+				return true;
+			}
+			current = cause;
+		}
+		return false;
 	}
 
 	private static String describeException(Throwable failure) {
@@ -208,73 +242,6 @@ final class ReportingSpanExporter implements SpanExporter {
 	private static boolean isWrapper(Throwable failure) {
 		return failure instanceof CompletionException || failure instanceof ExecutionException
 				|| failure instanceof UncheckedIOException;
-	}
-
-	/**
-	 * Reads the failures of OpenTelemetry's OTLP exporters: a {@code FailedExportException}
-	 * that carries the HTTP response or gRPC status. The class lives in an internal package
-	 * of {@code opentelemetry-exporter-common}, which reaches the application at runtime
-	 * only, so its public accessors are called reflectively; whatever does not fit falls
-	 * back to describing the exception itself.
-	 */
-	private static final class OtlpFailures {
-
-		private static final String FAILED_EXPORT = "io.opentelemetry.exporter.internal.FailedExportException";
-
-		private static final String HTTP_RESPONSE = "io.opentelemetry.exporter.internal.http.HttpSender$Response";
-
-		private static final String GRPC_RESPONSE = "io.opentelemetry.exporter.internal.grpc.GrpcResponse";
-
-		private static final String GRPC_UTIL = "io.opentelemetry.exporter.internal.grpc.GrpcExporterUtil";
-
-		static String describe(Throwable failure) {
-			String type = failure.getClass().getName();
-			if (!type.startsWith(FAILED_EXPORT + "$")) {
-				return null;
-			}
-			try {
-				Object response = call(failure, failure.getClass().getName(), "getResponse");
-				if (response == null) {
-					return (failure.getCause() != null) ? describeException(failure.getCause()) : null;
-				}
-				if (type.endsWith("$HttpExportException")) {
-					int status = (Integer) call(response, HTTP_RESPONSE, "statusCode");
-					return "the endpoint answered HTTP " + status
-							+ statusMessage((byte[]) call(response, HTTP_RESPONSE, "responseBody"));
-				}
-				Object description = call(response, GRPC_RESPONSE, "grpcStatusDescription");
-				return "the endpoint answered gRPC status " + call(response, GRPC_RESPONSE, "grpcStatusValue")
-						+ ((description != null) ? " (" + description + ")" : "");
-			}
-			catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-				return null;
-			}
-		}
-
-		// The body of an OTLP/HTTP error is an encoded google.rpc.Status: its message says why.
-		private static String statusMessage(byte[] body) throws ReflectiveOperationException {
-			if (body == null || body.length == 0) {
-				return "";
-			}
-			Method getStatusMessage = Class.forName(GRPC_UTIL, false, OtlpFailures.class.getClassLoader())
-				.getMethod("getStatusMessage", byte[].class);
-			try {
-				Object message = getStatusMessage.invoke(null, (Object) body);
-				return (message instanceof String text && !text.isBlank()) ? " (" + text + ")" : "";
-			}
-			catch (InvocationTargetException ex) {
-				return "";
-			}
-		}
-
-		// Calls a method through the public type that declares it, as the runtime class of
-		// a response may not be public.
-		private static Object call(Object target, String declaringType, String method)
-				throws ReflectiveOperationException {
-			Class<?> type = Class.forName(declaringType, false, OtlpFailures.class.getClassLoader());
-			return type.getMethod(method).invoke(target);
-		}
-
 	}
 
 }

@@ -34,13 +34,6 @@ public class ResourceProperties {
 	 */
 	private Map<String, String> attributes = new LinkedHashMap<>();
 
-	/**
-	 * Whether to detect the Google Cloud platform (GCE, GKE, Cloud Run, App Engine, Cloud
-	 * Functions) and add its attributes. 'auto' detects only when a cheap local hint says
-	 * the process runs on Google Cloud, so laptops never wait on a metadata server.
-	 */
-	private GcpDetection detectGcp = GcpDetection.AUTO;
-
 	public String getServiceName() {
 		return this.serviceName;
 	}
@@ -71,37 +64,6 @@ public class ResourceProperties {
 
 	public void setAttributes(Map<String, String> attributes) {
 		this.attributes = attributes;
-	}
-
-	public GcpDetection getDetectGcp() {
-		return this.detectGcp;
-	}
-
-	public void setDetectGcp(GcpDetection detectGcp) {
-		this.detectGcp = detectGcp;
-	}
-
-	/**
-	 * When to run Google Cloud platform detection.
-	 */
-	public enum GcpDetection {
-
-		/**
-		 * Detect only when a local hint (environment variables of Cloud Run, App Engine or
-		 * Cloud Functions, or the DMI product name of Compute Engine) says Google Cloud.
-		 */
-		AUTO,
-
-		/**
-		 * Always detect (may query the metadata server).
-		 */
-		TRUE,
-
-		/**
-		 * Never detect.
-		 */
-		FALSE
-
 	}
 
 }

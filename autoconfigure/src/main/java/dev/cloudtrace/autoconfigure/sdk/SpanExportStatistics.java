@@ -1,24 +1,46 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
  * Counts of what became of finished spans on their way to the configured exporters:
  * exported, lost in failed exports, dropped because an export queue was full, and waiting
  * now. The totals cover every batch span processor the starter built; a health indicator
- * or a metrics gauge can read them.
+ * can read them, and with Micrometer each exporter's counts are meters
+ * ({@link SpanExportMetricsAutoConfiguration}).
  */
 public final class SpanExportStatistics {
 
 	private final List<Pipeline> pipelines = new CopyOnWriteArrayList<>();
 
+	private final List<Consumer<Pipeline>> listeners = new ArrayList<>();
+
 	SpanExportStatistics() {
 	}
 
-	void register(ReportingSpanExporter exporter, BatchSpanProcessorMetrics metrics) {
-		this.pipelines.add(new Pipeline(exporter, metrics));
+	void register(ReportingSpanExporter exporter, BatchSpanProcessorMetrics metrics, int queueCapacity) {
+		Pipeline pipeline = new Pipeline(exporter, metrics, queueCapacity);
+		synchronized (this.listeners) {
+			this.pipelines.add(pipeline);
+			this.listeners.forEach((listener) -> listener.accept(pipeline));
+		}
+	}
+
+	/**
+	 * Calls {@code action} for each pipeline registered so far and for each registered
+	 * later, as the tracer provider may be built after the caller asks (lazily, or by
+	 * another thread).
+	 * @param action what to do with each pipeline
+	 */
+	void forEachPipeline(Consumer<Pipeline> action) {
+		synchronized (this.listeners) {
+			this.pipelines.forEach(action);
+			this.listeners.add(action);
+		}
 	}
 
 	/**
@@ -72,7 +94,14 @@ public final class SpanExportStatistics {
 				+ droppedSpans() + ", queued=" + queuedSpans() + "}";
 	}
 
-	private record Pipeline(ReportingSpanExporter exporter, BatchSpanProcessorMetrics metrics) {
+	/**
+	 * One exporter behind its batch span processor.
+	 *
+	 * @param exporter the exporter, which counts what it exported and lost
+	 * @param metrics what the processor counts about its queue
+	 * @param queueCapacity the configured size of the processor's queue
+	 */
+	record Pipeline(ReportingSpanExporter exporter, BatchSpanProcessorMetrics metrics, int queueCapacity) {
 
 	}
 

@@ -4,6 +4,7 @@ import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 import dev.cloudtrace.autoconfigure.export.cloudtrace.AuthenticatedSpanExporter;
 import dev.cloudtrace.autoconfigure.export.cloudtrace.CloudTraceV2SpanExporter;
 import dev.cloudtrace.autoconfigure.export.logging.TraceTreeSpanExporter;
+import dev.cloudtrace.autoconfigure.sdk.DisabledSpanExporter;
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -118,7 +119,8 @@ class CloudTraceExportAutoConfigurationTests {
 			.withPropertyValues("cloudtrace.credentials.enabled=false", "cloudtrace.resource.detect-gcp=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean("cloudTraceSpanExporter").toString()).isEqualTo("NoopSpanExporter{}");
+				assertThat(context.getBean("cloudTraceSpanExporter")).isInstanceOf(DisabledSpanExporter.class)
+					.hasToString("DisabledSpanExporter{no Google Cloud project id}");
 				// Nor a batch processor, whose worker thread would idle for the life of the app.
 				assertThat(context.getBean(SdkTracerProvider.class).toString()).doesNotContain("BatchSpanProcessor");
 				assertThat(context).hasSingleBean(ContextPropagators.class);

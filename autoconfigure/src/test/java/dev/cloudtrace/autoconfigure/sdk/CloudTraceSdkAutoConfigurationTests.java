@@ -1,7 +1,9 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,9 +28,13 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,12 +197,29 @@ class CloudTraceSdkAutoConfigurationTests {
 	}
 
 	@Test
+	void disabledExporterGetsNoBatchProcessor() {
+		this.contextRunner.withUserConfiguration(DisabledExporterConfiguration.class).run((context) -> {
+			String description = context.getBean(SdkTracerProvider.class).toString();
+			assertThat(description).containsOnlyOnce("BatchSpanProcessor{")
+				.contains("ReportingSpanExporter{" + UserExporterConfiguration.EXPORTER + "}")
+				.doesNotContain("DisabledSpanExporter");
+		});
+	}
+
+	@Test
 	void customizersAreApplied() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			context.getBean(Tracer.class).spanBuilder("customized").startSpan().end();
 			assertThat(CustomizerConfiguration.EXPORTER.getFinishedSpanItems()).extracting(SpanData::getName)
 				.containsExactly("customized");
 		});
+	}
+
+	@Test
+	void silencesOpenTelemetrysExporterMessagesInSpringBootsLoggingSystem() {
+		this.contextRunner.withUserConfiguration(LoggingSystemConfiguration.class)
+			.run((context) -> assertThat(context.getBean(RecordingLoggingSystem.class).levels)
+				.containsExactly(Map.entry("io.opentelemetry.exporter", LogLevel.OFF)));
 	}
 
 	@Test
@@ -339,6 +362,17 @@ class CloudTraceSdkAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(UserExporterConfiguration.class)
+	static class DisabledExporterConfiguration {
+
+		@Bean
+		DisabledSpanExporter disabledExporter() {
+			return new DisabledSpanExporter("switched off by the test");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class RecordingExporterConfiguration {
 
 		@Bean
@@ -357,6 +391,39 @@ class CloudTraceSdkAutoConfigurationTests {
 		SdkTracerProviderBuilderCustomizer simpleProcessorCustomizer() {
 			EXPORTER.reset();
 			return (builder) -> builder.addSpanProcessor(SimpleSpanProcessor.create(EXPORTER));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LoggingSystemConfiguration {
+
+		@Bean
+		RecordingLoggingSystem loggingSystem() {
+			return new RecordingLoggingSystem();
+		}
+
+	}
+
+	/**
+	 * A logging system with no level configured, that records the levels set.
+	 */
+	static class RecordingLoggingSystem extends LoggingSystem {
+
+		final Map<String, LogLevel> levels = new LinkedHashMap<>();
+
+		@Override
+		public void beforeInitialize() {
+		}
+
+		@Override
+		public LoggerConfiguration getLoggerConfiguration(String loggerName) {
+			return null;
+		}
+
+		@Override
+		public void setLogLevel(String loggerName, LogLevel level) {
+			this.levels.put(loggerName, level);
 		}
 
 	}

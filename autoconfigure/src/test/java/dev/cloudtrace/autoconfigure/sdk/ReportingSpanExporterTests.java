@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,7 +59,8 @@ class ReportingSpanExporterTests {
 		assertThat(warnings(output)).singleElement()
 			.asString()
 			.contains("Exporting spans with cloudTraceSpanExporter failed: Connection reset.")
-			.contains("further failures are not logged");
+			.contains("further failures are not logged")
+			.doesNotContain("without details");
 		this.exporter.export(BATCH);
 		this.exporter.export(BATCH);
 		assertThat(output).containsOnlyOnce("Exporting spans with cloudTraceSpanExporter works again, after 20 failed");
@@ -102,27 +105,76 @@ class ReportingSpanExporterTests {
 	}
 
 	@Test
-	void describesErrorStatusOfOtlpEndpointWithItsMessage() throws Exception {
+	void describesErrorStatusOfOtlpEndpointByItsExceptionAndPointsToOpenTelemetrysOwnMessage(CapturedOutput output)
+			throws Exception {
 		try (FakeTelemetryApi api = new FakeTelemetryApi()) {
 			api.respondWith(403);
 			SpanExporter otlp = OtlpHttpSpanExporter.builder().setEndpoint(api.tracesEndpoint()).build();
 			CompletableResultCode result = otlp.export(BATCH).join(10, TimeUnit.SECONDS);
-			assertThat(ReportingSpanExporter.describe(result.getFailureThrowable()))
-				.isEqualTo("the endpoint answered HTTP 403 (Injected by FakeTelemetryApi)");
+			// The exception has neither message nor cause: the status is in OpenTelemetry's own log only.
+			assertThat(ReportingSpanExporter.describe(result.getFailureThrowable())).isEqualTo("HttpExportException");
+			assertThat(ReportingSpanExporter.hasMessage(result.getFailureThrowable())).isFalse();
+			this.delegate.next(result);
+			this.exporter.export(BATCH);
+			assertThat(warnings(output)).singleElement()
+				.asString()
+				.contains("failed: HttpExportException, without details (logging.level.io.opentelemetry.exporter=warn "
+						+ "logs OpenTelemetry's own message for each failure, with the endpoint's answer). Spans are");
 			otlp.shutdown();
 		}
 	}
 
 	@Test
-	void describesErrorStatusOfOtlpGrpcEndpoint() throws Exception {
+	void describesErrorStatusOfOtlpGrpcEndpointByItsException() throws Exception {
 		try (FakeTelemetryGrpcApi api = new FakeTelemetryGrpcApi()) {
 			api.respondWith(Status.Code.PERMISSION_DENIED);
 			SpanExporter otlp = OtlpGrpcSpanExporter.builder().setEndpoint(api.endpoint()).build();
 			CompletableResultCode result = otlp.export(BATCH).join(10, TimeUnit.SECONDS);
-			assertThat(ReportingSpanExporter.describe(result.getFailureThrowable()))
-				.startsWith("the endpoint answered gRPC status 7 (");
+			assertThat(ReportingSpanExporter.describe(result.getFailureThrowable())).isEqualTo("GrpcExportException");
+			assertThat(ReportingSpanExporter.hasMessage(result.getFailureThrowable())).isFalse();
 			otlp.shutdown();
 		}
+	}
+
+	@Test
+	void describesTheStatusThatTheMessageCarries(CapturedOutput output) {
+		Throwable grpc = new CompletionException(Status.PERMISSION_DENIED
+			.withDescription("caller lacks roles/telemetry.tracesWriter")
+			.asRuntimeException());
+		assertThat(ReportingSpanExporter.describe(grpc))
+			.isEqualTo("StatusRuntimeException: PERMISSION_DENIED: caller lacks roles/telemetry.tracesWriter");
+		Throwable http = new ExecutionException(new IllegalStateException("HTTP 503 Service Unavailable"));
+		assertThat(ReportingSpanExporter.describe(http)).isEqualTo("IllegalStateException: HTTP 503 Service Unavailable");
+		this.delegate.next(CompletableResultCode.ofExceptionalFailure(http));
+		this.exporter.export(BATCH);
+		assertThat(warnings(output)).singleElement()
+			.asString()
+			.contains("failed: IllegalStateException: HTTP 503 Service Unavailable. Spans are dropped")
+			.doesNotContain("without details");
+	}
+
+	@Test
+	void describesAFailureOnOneLine() {
+		Throwable failure = new IllegalStateException("rejected:\n  quota exceeded\r\nretry later");
+		assertThat(ReportingSpanExporter.describe(failure))
+			.isEqualTo("IllegalStateException: rejected: quota exceeded retry later");
+	}
+
+	@Test
+	void failureWithoutMessageSaysSoButAFailureWithoutThrowableDoesNot(CapturedOutput output) {
+		// The message new Exception(cause) takes from its cause is the cause's type: no details either.
+		Throwable wrapped = new Exception(new IllegalStateException());
+		assertThat(ReportingSpanExporter.hasMessage(wrapped)).isFalse();
+		assertThat(ReportingSpanExporter.hasMessage(new Exception(new IllegalStateException("closed")))).isTrue();
+		assertThat(ReportingSpanExporter.hasMessage(null)).isFalse();
+		this.delegate.next(CompletableResultCode.ofExceptionalFailure(wrapped));
+		this.exporter.export(BATCH);
+		this.exporter.export(BATCH);
+		this.delegate.next(CompletableResultCode.ofFailure());
+		this.exporter.export(BATCH);
+		assertThat(warnings(output)).hasSize(2);
+		assertThat(warnings(output).get(0)).contains("failed: IllegalStateException, without details");
+		assertThat(warnings(output).get(1)).contains("failed: the exporter gave no reason. Spans are dropped");
 	}
 
 	@Test
