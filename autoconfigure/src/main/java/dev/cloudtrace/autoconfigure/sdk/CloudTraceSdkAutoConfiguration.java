@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.cloudtrace.autoconfigure.CloudTraceProperties;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatform;
+import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatformHint;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudProject;
 import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -77,10 +78,22 @@ public final class CloudTraceSdkAutoConfiguration {
 				(resolved != null) ? resolved.id() : null, (build != null) ? build.getVersion() : null);
 	}
 
+	// The same environment lookup as GoogleCloudAutoConfiguration's hint, and its answer
+	// when that configuration is there, so that both agree on whether this is Google Cloud.
 	@Bean
 	@ConditionalOnMissingBean
-	Sampler cloudTraceSampler(SamplerProperties properties) {
-		return CloudTraceSampler.create(properties.getProbability());
+	DeploymentPlatform cloudTraceDeploymentPlatform(Environment environment,
+			ObjectProvider<GoogleCloudPlatform> googleCloud) {
+		GoogleCloudPlatform platform = googleCloud.getIfAvailable();
+		boolean onGoogleCloud = (platform != null) ? platform.isOnGoogleCloud()
+				: GoogleCloudPlatformHint.isOnGoogleCloud(environment::getProperty);
+		return DeploymentPlatform.detect(environment::getProperty, onGoogleCloud);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Sampler cloudTraceSampler(SamplerProperties properties, DeploymentPlatform platform) {
+		return CloudTraceSampler.create(properties.getProbability(), properties.remoteParentNotSampled(platform));
 	}
 
 	@Bean

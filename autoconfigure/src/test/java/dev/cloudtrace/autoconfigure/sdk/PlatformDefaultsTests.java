@@ -1,0 +1,134 @@
+package dev.cloudtrace.autoconfigure.sdk;
+
+import dev.cloudtrace.autoconfigure.CloudTraceDisabledAutoConfiguration;
+import dev.cloudtrace.autoconfigure.export.CloudTraceExportAutoConfiguration;
+import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
+import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatform;
+import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
+import dev.cloudtrace.autoconfigure.sdk.DeploymentPlatform.Kind;
+import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The SDK's defaults that depend on where the application runs: on Cloud Run, on GKE, off
+ * Google Cloud, and a value the user sets winning everywhere. Platform variables are set as
+ * properties, which is how Spring's {@code Environment} also shows the OS environment;
+ * platform detection stays off, so no test reaches a metadata server.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PlatformDefaultsTests {
+
+	private static final String[] CLOUD_RUN = { "K_SERVICE=checkout", "K_REVISION=checkout-00042-abc" };
+
+	private final ApplicationContextRunner contextRunner = CloudTraceContextRunners.offline();
+
+	@Test
+	void cloudRunServiceDecidesUnsampledRemoteParents() {
+		this.contextRunner.withPropertyValues(CLOUD_RUN).run((context) -> {
+			assertThat(context.getBean(DeploymentPlatform.class).getKind()).isEqualTo(Kind.CLOUD_RUN_SERVICE);
+			assertThat(remoteParentNotSampled(context)).isEqualTo(RemoteParentNotSampled.DECIDE);
+		});
+	}
+
+	@Test
+	void kubernetesEngineDecidesUnsampledRemoteParents() {
+		onKubernetesEngine().run((context) -> {
+			assertThat(context.getBean(DeploymentPlatform.class).getKind()).isEqualTo(Kind.KUBERNETES_ENGINE);
+			assertThat(remoteParentNotSampled(context)).isEqualTo(RemoteParentNotSampled.DECIDE);
+		});
+	}
+
+	@Test
+	void offGoogleCloudFollowsUnsampledRemoteParents() {
+		offGoogleCloud().withPropertyValues("KUBERNETES_SERVICE_HOST=10.0.0.1").run((context) -> {
+			assertThat(context.getBean(DeploymentPlatform.class).getKind()).isEqualTo(Kind.OFF_GOOGLE_CLOUD);
+			assertThat(remoteParentNotSampled(context)).isEqualTo(RemoteParentNotSampled.FOLLOW);
+		});
+	}
+
+	@Test
+	void configuredRemoteParentNotSampledWins() {
+		this.contextRunner.withPropertyValues(CLOUD_RUN)
+			.withPropertyValues("cloudtrace.sampler.remote-parent-not-sampled=follow")
+			.run((context) -> assertThat(remoteParentNotSampled(context)).isEqualTo(RemoteParentNotSampled.FOLLOW));
+		offGoogleCloud().withPropertyValues("cloudtrace.sampler.remote-parent-not-sampled=DECIDE")
+			.run((context) -> assertThat(remoteParentNotSampled(context)).isEqualTo(RemoteParentNotSampled.DECIDE));
+	}
+
+	@Test
+	void failsOnUnknownRemoteParentNotSampledNamingPropertyValueAndAllowedValues(CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(FoundationApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(CloudTraceContextRunners.OFFLINE)
+			.properties("cloudtrace.exporter.type=none", "cloudtrace.sampler.remote-parent-not-sampled=sometimes");
+		assertThatException().isThrownBy(application::run);
+		// Spring Boot's report of a value that does not bind to an enum.
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: cloudtrace.sampler.remote-parent-not-sampled")
+			.contains("Value: \"sometimes\"")
+			.containsPattern("The following values are valid:\\s+DECIDE\\s+FOLLOW");
+	}
+
+	@Test
+	void backsOffFromUserDeploymentPlatform() {
+		DeploymentPlatform cloudRun = DeploymentPlatform.detect((name) -> name.equals("K_SERVICE") ? "svc" : null,
+				true);
+		offGoogleCloud().withBean(DeploymentPlatform.class, () -> cloudRun).run((context) -> {
+			assertThat(context).hasSingleBean(DeploymentPlatform.class);
+			assertThat(context.getBean(DeploymentPlatform.class)).isSameAs(cloudRun);
+			assertThat(remoteParentNotSampled(context)).isEqualTo(RemoteParentNotSampled.DECIDE);
+		});
+	}
+
+	/**
+	 * GKE as the starter sees it: the pod's Kubernetes variable, and the local hint of
+	 * Google Cloud, which on a GKE node is the DMI product name "Google Compute Engine". A
+	 * test cannot write that file, so a platform bean says what the hint would.
+	 */
+	private ApplicationContextRunner onKubernetesEngine() {
+		return this.contextRunner.withPropertyValues("KUBERNETES_SERVICE_HOST=10.0.0.1")
+			.withBean(GoogleCloudPlatform.class, () -> new GoogleCloudPlatform(true, false, Attributes::empty));
+	}
+
+	/**
+	 * Off Google Cloud even when the tests run on a Compute Engine VM, whose DMI product name
+	 * would say otherwise.
+	 */
+	private ApplicationContextRunner offGoogleCloud() {
+		return this.contextRunner
+			.withBean(GoogleCloudPlatform.class, () -> new GoogleCloudPlatform(false, false, Attributes::empty));
+	}
+
+	private static RemoteParentNotSampled remoteParentNotSampled(ApplicationContext context) {
+		Sampler sampler = context.getBean(Sampler.class);
+		assertThat(sampler).isInstanceOf(CloudTraceSampler.class);
+		return ((CloudTraceSampler) sampler).getRemoteParentNotSampled();
+	}
+
+	/**
+	 * The foundation auto-configurations, as an application would have them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ CloudTraceDisabledAutoConfiguration.class, GoogleCloudAutoConfiguration.class,
+			CloudTracePropagationAutoConfiguration.class, CloudTraceExportAutoConfiguration.class,
+			CloudTraceSdkAutoConfiguration.class })
+	static class FoundationApplication {
+
+	}
+
+}
