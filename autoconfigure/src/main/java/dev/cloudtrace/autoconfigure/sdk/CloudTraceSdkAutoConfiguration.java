@@ -44,7 +44,9 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the OpenTelemetry SDK: resource, sampler, span limits, a tracer
  * provider with a batch span processor per exporter (whose failures and dropped spans are
  * reported once per episode and counted in {@link SpanExportStatistics}), a shutdown that
- * flushes within the export timeout, and the {@link OpenTelemetry} and {@link Tracer} beans.
+ * flushes within the shutdown timeout, and the {@link OpenTelemetry} and {@link Tracer}
+ * beans. Where the defaults depend on the platform (Cloud Run, GKE), a
+ * {@link DeploymentPlatform} says which apply.
  */
 @AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class },
 		beforeName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
@@ -117,7 +119,8 @@ public final class CloudTraceSdkAutoConfiguration {
 				BatchProperties batch, ObjectProvider<SpanExporter> spanExporters,
 				ObjectProvider<SpanProcessor> spanProcessors,
 				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers, ListableBeanFactory beanFactory,
-				SpanExportStatistics statistics, ObjectProvider<LoggingSystem> loggingSystem) {
+				SpanExportStatistics statistics, ObjectProvider<LoggingSystem> loggingSystem,
+				DeploymentPlatform platform) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler)
@@ -132,7 +135,7 @@ public final class CloudTraceSdkAutoConfiguration {
 			spanExporters.orderedStream()
 				.filter((exporter) -> !(exporter instanceof DisabledSpanExporter))
 				.forEach((exporter) -> builder.addSpanProcessor(batch(names.getOrDefault(exporter, exporter.toString()),
-						exporter, batch, statistics)));
+						exporter, batch, platform, statistics)));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
@@ -144,22 +147,26 @@ public final class CloudTraceSdkAutoConfiguration {
 
 		@Bean
 		TracerProviderShutdown cloudTraceTracerProviderShutdown(SdkTracerProvider tracerProvider,
-				BatchProperties batch) {
-			return new TracerProviderShutdown(tracerProvider, batch.getExportTimeout());
+				BatchProperties batch, DeploymentPlatform platform) {
+			return new TracerProviderShutdown(tracerProvider, batch.shutdownTimeout(platform));
 		}
 
 		private static SpanProcessor batch(String name, SpanExporter exporter, BatchProperties properties,
-				SpanExportStatistics statistics) {
+				DeploymentPlatform platform, SpanExportStatistics statistics) {
 			BatchSpanProcessorMetrics metrics = new BatchSpanProcessorMetrics();
 			ReportingSpanExporter reporting = new ReportingSpanExporter(name, exporter, metrics::droppedSpans);
 			statistics.register(reporting, metrics, properties.getMaxQueueSize());
-			return BatchSpanProcessor.builder(reporting)
+			SpanProcessor processor = BatchSpanProcessor.builder(reporting)
 				.setMaxQueueSize(properties.getMaxQueueSize())
 				.setMaxExportBatchSize(properties.getMaxExportBatchSize())
-				.setScheduleDelay(properties.getScheduleDelay())
+				.setScheduleDelay(properties.scheduleDelay(platform))
 				.setExporterTimeout(properties.getExportTimeout())
 				.setMeterProvider(metrics.meterProvider())
 				.build();
+			if (!properties.exportAtRequestStart(platform)) {
+				return processor;
+			}
+			return new RequestStartExportProcessor(processor, RequestStartExportProcessor.DEFAULT_INTERVAL);
 		}
 
 	}

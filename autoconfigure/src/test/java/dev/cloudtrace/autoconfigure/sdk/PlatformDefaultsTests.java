@@ -1,13 +1,20 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
+import java.time.Duration;
+import java.util.List;
+
 import dev.cloudtrace.autoconfigure.CloudTraceDisabledAutoConfiguration;
+import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 import dev.cloudtrace.autoconfigure.export.CloudTraceExportAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatform;
 import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
 import dev.cloudtrace.autoconfigure.sdk.DeploymentPlatform.Kind;
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
+import dev.cloudtrace.autoconfigure.testsupport.RecordingSpanExporter;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,6 +92,94 @@ class PlatformDefaultsTests {
 	}
 
 	@Test
+	void cloudRunServiceExportsEverySecondAndAtRequestStart() {
+		withExporter(this.contextRunner.withPropertyValues(CLOUD_RUN)).run((context) -> {
+			assertThat(tracerProvider(context)).contains("RequestStartExportProcessor{BatchSpanProcessor{")
+				.contains("scheduleDelayNanos=" + Duration.ofSeconds(1).toNanos())
+				.contains("intervalNanos=" + Duration.ofSeconds(1).toNanos());
+		});
+	}
+
+	@Test
+	void kubernetesEngineAndOffGoogleCloudKeepFiveSecondsAndNoExportAtRequestStart() {
+		for (ApplicationContextRunner runner : List.of(onKubernetesEngine(), offGoogleCloud())) {
+			withExporter(runner).run((context) -> assertThat(tracerProvider(context)).startsWith("SdkTracerProvider")
+				.contains("BatchSpanProcessor{")
+				.contains("scheduleDelayNanos=" + Duration.ofSeconds(5).toNanos())
+				.doesNotContain("RequestStartExportProcessor"));
+		}
+	}
+
+	@Test
+	void configuredBatchSettingsWin() {
+		withExporter(this.contextRunner.withPropertyValues(CLOUD_RUN))
+			.withPropertyValues("cloudtrace.batch.schedule-delay=5s", "cloudtrace.batch.export-at-request-start=false")
+			.run((context) -> assertThat(tracerProvider(context))
+				.contains("scheduleDelayNanos=" + Duration.ofSeconds(5).toNanos())
+				.doesNotContain("RequestStartExportProcessor"));
+		withExporter(offGoogleCloud())
+			.withPropertyValues("cloudtrace.batch.schedule-delay=2s", "cloudtrace.batch.export-at-request-start=true")
+			.run((context) -> assertThat(tracerProvider(context)).contains("RequestStartExportProcessor")
+				.contains("scheduleDelayNanos=" + Duration.ofSeconds(2).toNanos())
+				.contains("intervalNanos=" + Duration.ofSeconds(1).toNanos()));
+	}
+
+	@Test
+	void cloudRunShutdownFitsItsTenSecondGracePeriod() {
+		this.contextRunner.withPropertyValues(CLOUD_RUN)
+			.run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(8)));
+		this.contextRunner.withPropertyValues("CLOUD_RUN_JOB=nightly-import")
+			.run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(8)));
+	}
+
+	@Test
+	void kubernetesEngineShutdownFitsTheDefaultThirtySecondGracePeriod() {
+		onKubernetesEngine().run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(24)));
+	}
+
+	@Test
+	void offGoogleCloudShutdownWaitsTheExportTimeout() {
+		offGoogleCloud().run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(30)));
+		offGoogleCloud().withPropertyValues("cloudtrace.batch.export-timeout=12s")
+			.run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(12)));
+	}
+
+	@Test
+	void configuredShutdownTimeoutWinsAndAShorterExportTimeoutStillBoundsIt() {
+		this.contextRunner.withPropertyValues(CLOUD_RUN)
+			.withPropertyValues("cloudtrace.batch.shutdown-timeout=9s")
+			.run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(9)));
+		onKubernetesEngine().withPropertyValues("cloudtrace.batch.shutdown-timeout=50s")
+			.run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(50)));
+		this.contextRunner.withPropertyValues(CLOUD_RUN)
+			.withPropertyValues("cloudtrace.batch.export-timeout=3s")
+			.run((context) -> assertThat(shutdownTimeout(context)).isEqualTo(Duration.ofSeconds(3)));
+	}
+
+	@Test
+	void failsOnNonPositiveShutdownTimeout() {
+		this.contextRunner.withPropertyValues("cloudtrace.batch.shutdown-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidCloudTracePropertyException.class)
+				.hasMessageContaining("'PT0S'")
+				.hasMessageContaining("'cloudtrace.batch.shutdown-timeout'")
+				.hasMessageContaining("greater than 0"));
+	}
+
+	@Test
+	void failsOnExportAtRequestStartThatIsNotABoolean(CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(FoundationApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(CloudTraceContextRunners.OFFLINE)
+			.properties("cloudtrace.exporter.type=none", "cloudtrace.batch.export-at-request-start=sometimes");
+		assertThatException().isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: cloudtrace.batch.export-at-request-start")
+			.contains("Value: \"sometimes\"");
+	}
+
+	@Test
 	void backsOffFromUserDeploymentPlatform() {
 		DeploymentPlatform cloudRun = DeploymentPlatform.detect((name) -> name.equals("K_SERVICE") ? "svc" : null,
 				true);
@@ -112,6 +207,18 @@ class PlatformDefaultsTests {
 	private ApplicationContextRunner offGoogleCloud() {
 		return this.contextRunner
 			.withBean(GoogleCloudPlatform.class, () -> new GoogleCloudPlatform(false, false, Attributes::empty));
+	}
+
+	private static ApplicationContextRunner withExporter(ApplicationContextRunner runner) {
+		return runner.withBean("recordingSpanExporter", SpanExporter.class, RecordingSpanExporter::new);
+	}
+
+	private static String tracerProvider(ApplicationContext context) {
+		return context.getBean(SdkTracerProvider.class).toString();
+	}
+
+	private static Duration shutdownTimeout(ApplicationContext context) {
+		return context.getBean(TracerProviderShutdown.class).getTimeout();
 	}
 
 	private static RemoteParentNotSampled remoteParentNotSampled(ApplicationContext context) {
