@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shutdown of tracing: on context close (SIGTERM, through Spring Boot's shutdown hook)
- * queued spans are flushed within {@code cloudtrace.batch.export-timeout}, close never waits
- * longer on an unreachable backend, and no tracing thread keeps the JVM alive.
+ * queued spans are flushed within {@code cloudtrace.batch.export-timeout} (on Cloud Run
+ * within 8 s of its 10 s grace period), close never waits longer on an unreachable backend,
+ * and no tracing thread keeps the JVM alive.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TracerProviderShutdownTests {
@@ -61,6 +62,30 @@ class TracerProviderShutdownTests {
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - closing.get())).isLessThan(Duration.ofSeconds(5));
 			assertThat(api.requestCount()).as("the flush was attempted").isPositive();
+		}
+	}
+
+	@Test
+	void closeReturnsWithinCloudRunsGracePeriodWhenTheEndpointHangs(CapturedOutput output) throws IOException {
+		try (FakeTelemetryApi api = new FakeTelemetryApi()) {
+			api.hang();
+			AtomicLong closing = new AtomicLong();
+			// Cloud Run's defaults, with the export timeout and the exporter's timeout (30s, 10s)
+			// longer than its 10 s grace period.
+			new ApplicationContextRunner().withConfiguration(CloudTraceContextRunners.foundation())
+				.withPropertyValues(OFFLINE)
+				.withPropertyValues("K_SERVICE=checkout", "K_REVISION=checkout-00042-abc",
+						"cloudtrace.exporter.cloud-trace.endpoint=" + api.endpoint())
+				.run((context) -> {
+					makeSpans(context);
+					closing.set(System.nanoTime());
+				});
+			Duration took = Duration.ofNanos(System.nanoTime() - closing.get());
+			System.out.println("Close with Cloud Run detected and a hanging endpoint took " + took.toMillis() + " ms");
+			assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(8)).isLessThan(Duration.ofSeconds(10));
+			assertThat(api.requestCount()).as("the flush was attempted").isPositive();
+			assertThat(output).contains("Tracing did not finish flushing spans within cloudtrace.batch.shutdown-timeout "
+					+ "(8000 ms, four fifths of the 10s between SIGTERM and SIGKILL)");
 		}
 	}
 
