@@ -1,6 +1,7 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.CloudTraceProperties;
@@ -9,6 +10,7 @@ import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatform;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatformHint;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudProject;
 import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
+import dev.cloudtrace.autoconfigure.propagation.PropagationProperties;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -120,7 +122,7 @@ public final class CloudTraceSdkAutoConfiguration {
 				ObjectProvider<SpanProcessor> spanProcessors,
 				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers, ListableBeanFactory beanFactory,
 				SpanExportStatistics statistics, ObjectProvider<LoggingSystem> loggingSystem,
-				DeploymentPlatform platform) {
+				DeploymentPlatform platform, ObjectProvider<PropagationProperties> propagation) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler)
@@ -132,12 +134,25 @@ public final class CloudTraceSdkAutoConfiguration {
 			beanFactory.getBeansOfType(SpanExporter.class).forEach((name, exporter) -> names.put(exporter, name));
 			// A disabled exporter (the default one without a Google Cloud project) gets no batch
 			// processor: its queue and worker thread would carry spans to nowhere.
-			spanExporters.orderedStream()
+			List<SpanExporter> exporting = spanExporters.orderedStream()
 				.filter((exporter) -> !(exporter instanceof DisabledSpanExporter))
-				.forEach((exporter) -> builder.addSpanProcessor(batch(names.getOrDefault(exporter, exporter.toString()),
-						exporter, batch, platform, statistics)));
+				.toList();
+			exporting.forEach((exporter) -> builder.addSpanProcessor(
+					batch(names.getOrDefault(exporter, exporter.toString()), exporter, batch, platform, statistics)));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return builder.build();
+			SdkTracerProvider tracerProvider = builder.build();
+			logPlatformSummary(platform, new PlatformExportSummary.Plan(!exporting.isEmpty(),
+					batch.scheduleDelay(platform), batch.exportAtRequestStart(platform), batch.shutdownTimeout(platform),
+					(sampler instanceof CloudTraceSampler ours) ? ours.getRemoteParentNotSampled() : null,
+					propagation.getIfAvailable(PropagationProperties::new).isTrustIncoming()));
+			return tracerProvider;
+		}
+
+		private static void logPlatformSummary(DeploymentPlatform platform, PlatformExportSummary.Plan plan) {
+			String summary = PlatformExportSummary.describe(platform, plan);
+			if (summary != null) {
+				logger.info(summary);
+			}
 		}
 
 		@Bean

@@ -61,6 +61,9 @@ class CloudRunJobTests {
 			assertThat(api.spans()).extracting(ReceivedSpan::name).containsExactlyInAnyOrderElementsOf(expected);
 			assertThat(api.spans()).extracting(ReceivedSpan::traceId).containsOnly(api.spans().get(0).traceId());
 			assertThat(took).isLessThan(Duration.ofSeconds(5));
+			assertThat(output).contains("Cloud Run job nightly-import (execution nightly-import-x7k2p): spans are "
+					+ "exported every 5s and when the task ends; on shutdown the flush waits at most 8s of the 10s "
+					+ "grace period");
 		}
 	}
 

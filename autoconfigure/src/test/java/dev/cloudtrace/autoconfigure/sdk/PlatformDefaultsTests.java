@@ -180,6 +180,38 @@ class PlatformDefaultsTests {
 	}
 
 	@Test
+	void logsOneLineOnCloudRunSayingWhatTheExporterWillDo(CapturedOutput output) {
+		withExporter(this.contextRunner.withPropertyValues(CLOUD_RUN)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			String line = "Cloud Run service checkout (revision checkout-00042-abc): spans are exported every 1s and "
+					+ "at the start of requests while CPU is allocated; on shutdown the flush waits at most 8s of the "
+					+ "10s grace period; unsampled platform parents are decided by this service "
+					+ "(cloudtrace.sampler.remote-parent-not-sampled=decide)";
+			assertThat(output.getOut().lines().filter((logged) -> logged.contains("Cloud Run service")))
+				.singleElement()
+				.satisfies((logged) -> assertThat(logged).contains("INFO").endsWith(line));
+		});
+	}
+
+	@Test
+	void logsWhatTheUserSetOnCloudRun(CapturedOutput output) {
+		withExporter(this.contextRunner.withPropertyValues(CLOUD_RUN))
+			.withPropertyValues("cloudtrace.batch.schedule-delay=5s", "cloudtrace.batch.export-at-request-start=false",
+					"cloudtrace.batch.shutdown-timeout=6s", "cloudtrace.sampler.remote-parent-not-sampled=follow")
+			.run((context) -> assertThat(output).contains("Cloud Run service checkout (revision "
+					+ "checkout-00042-abc): spans are exported every 5s; on shutdown the flush waits at most 6s of "
+					+ "the 10s grace period; unsampled platform parents are followed"));
+	}
+
+	@Test
+	void logsNothingAboutThePlatformOffGoogleCloud(CapturedOutput output) {
+		withExporter(offGoogleCloud()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).doesNotContain("spans are exported every").doesNotContain("grace period");
+		});
+	}
+
+	@Test
 	void backsOffFromUserDeploymentPlatform() {
 		DeploymentPlatform cloudRun = DeploymentPlatform.detect((name) -> name.equals("K_SERVICE") ? "svc" : null,
 				true);
