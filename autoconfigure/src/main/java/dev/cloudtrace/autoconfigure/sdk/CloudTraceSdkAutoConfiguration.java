@@ -141,10 +141,11 @@ public final class CloudTraceSdkAutoConfiguration {
 					batch(names.getOrDefault(exporter, exporter.toString()), exporter, batch, platform, statistics)));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			SdkTracerProvider tracerProvider = builder.build();
-			logPlatformSummary(platform, new PlatformExportSummary.Plan(!exporting.isEmpty(),
-					batch.scheduleDelay(platform), batch.exportAtRequestStart(platform), batch.shutdownTimeout(platform),
-					(sampler instanceof CloudTraceSampler ours) ? ours.getRemoteParentNotSampled() : null,
-					propagation.getIfAvailable(PropagationProperties::new).isTrustIncoming()));
+			logPlatformSummary(platform,
+					new PlatformExportSummary.Plan(!exporting.isEmpty(), batch.scheduleDelay(platform),
+							batch.exportAtRequestStart(platform), batch.shutdownTimeout(platform),
+							(sampler instanceof CloudTraceSampler ours) ? ours.getRemoteParentNotSampled() : null,
+							propagation.getIfAvailable(PropagationProperties::new).isTrustIncoming()));
 			return tracerProvider;
 		}
 

@@ -32,8 +32,9 @@ class PlatformExportSummaryTests {
 
 	@Test
 	void describesCloudRunJob() {
-		DeploymentPlatform job = DeploymentPlatform
-			.detect(Map.of("CLOUD_RUN_JOB", "nightly-import", "CLOUD_RUN_EXECUTION", "nightly-import-x7k2p")::get, true);
+		Map<String, String> environment = Map.of("CLOUD_RUN_JOB", "nightly-import", "CLOUD_RUN_EXECUTION",
+				"nightly-import-x7k2p");
+		DeploymentPlatform job = DeploymentPlatform.detect(environment::get, true);
 		assertThat(PlatformExportSummary.describe(job,
 				new Plan(true, Duration.ofSeconds(5), false, EIGHT_SECONDS, RemoteParentNotSampled.DECIDE, true)))
 			.isEqualTo("Cloud Run job nightly-import (execution nightly-import-x7k2p): spans are exported every 5s "
