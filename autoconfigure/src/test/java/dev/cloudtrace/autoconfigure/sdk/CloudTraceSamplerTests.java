@@ -3,6 +3,7 @@ package dev.cloudtrace.autoconfigure.sdk;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import dev.cloudtrace.autoconfigure.propagation.XCloudTraceContextPropagator;
 import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
@@ -131,23 +132,8 @@ class CloudTraceSamplerTests {
 
 	@Test
 	void decidesUndecidedParentByTraceIdLikeTheRatioSampler() {
-		Sampler sampler = CloudTraceSampler.create(0.5);
-		Sampler ratio = Sampler.traceIdRatioBased(0.5);
-		Random random = new Random(7L);
-		int sampled = 0;
-		for (int i = 0; i < 1_000; i++) {
-			String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong());
-			Context parent = PROPAGATOR.extract(Context.root(), Map.of(HEADER, traceId + "/12345"), MapGetter.INSTANCE);
-			SamplingDecision decision = sampler
-				.shouldSample(parent, traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
-				.getDecision();
-			assertThat(decision).as(traceId)
-				.isEqualTo(ratio
-					.shouldSample(Context.root(), traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
-					.getDecision());
-			sampled += (decision == SamplingDecision.RECORD_AND_SAMPLE) ? 1 : 0;
-		}
-		assertThat(sampled).isBetween(400, 600);
+		assertDecidesLikeTheRatioSampler(CloudTraceSampler.create(0.5), 7L,
+				(traceId) -> Map.of(HEADER, traceId + "/12345"));
 	}
 
 	@Test
@@ -217,24 +203,8 @@ class CloudTraceSamplerTests {
 	void decidesUnsampledParentByTraceIdLikeTheRatioSampler() {
 		// What keeps services that decide with the same probability consistent: the same trace
 		// id gets the same answer wherever it is decided, parent or not.
-		Sampler sampler = deciding(0.5);
-		Sampler ratio = Sampler.traceIdRatioBased(0.5);
-		Random random = new Random(11L);
-		int sampled = 0;
-		for (int i = 0; i < 1_000; i++) {
-			String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong());
-			Context parent = PROPAGATOR.extract(Context.root(),
-					Map.of("traceparent", "00-" + traceId + "-" + SPAN_ID_12345 + "-00"), MapGetter.INSTANCE);
-			SamplingDecision decision = sampler
-				.shouldSample(parent, traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
-				.getDecision();
-			assertThat(decision).as(traceId)
-				.isEqualTo(ratio
-					.shouldSample(Context.root(), traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
-					.getDecision());
-			sampled += (decision == SamplingDecision.RECORD_AND_SAMPLE) ? 1 : 0;
-		}
-		assertThat(sampled).isBetween(400, 600);
+		assertDecidesLikeTheRatioSampler(deciding(0.5), 11L,
+				(traceId) -> Map.of("traceparent", "00-" + traceId + "-" + SPAN_ID_12345 + "-00"));
 	}
 
 	@Test
@@ -246,6 +216,30 @@ class CloudTraceSamplerTests {
 			.contains("localParentNotSampled:AlwaysOffSampler");
 		assertThat(((CloudTraceSampler) CloudTraceSampler.create(0.25)).getRemoteParentNotSampled())
 			.isEqualTo(RemoteParentNotSampled.FOLLOW);
+	}
+
+	/**
+	 * Checks that a sampler decides for 1,000 random trace ids, each arriving in the
+	 * carrier made for it, as the trace-id-ratio sampler at 0.5 decides for a new trace.
+	 */
+	private static void assertDecidesLikeTheRatioSampler(Sampler sampler, long seed,
+			Function<String, Map<String, String>> carrier) {
+		Sampler ratio = Sampler.traceIdRatioBased(0.5);
+		Random random = new Random(seed);
+		int sampled = 0;
+		for (int i = 0; i < 1_000; i++) {
+			String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong());
+			Context parent = PROPAGATOR.extract(Context.root(), carrier.apply(traceId), MapGetter.INSTANCE);
+			SamplingDecision decision = sampler
+				.shouldSample(parent, traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
+				.getDecision();
+			assertThat(decision).as(traceId)
+				.isEqualTo(ratio
+					.shouldSample(Context.root(), traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
+					.getDecision());
+			sampled += (decision == SamplingDecision.RECORD_AND_SAMPLE) ? 1 : 0;
+		}
+		assertThat(sampled).isBetween(400, 600);
 	}
 
 	private static Sampler deciding(double probability) {

@@ -1,11 +1,11 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.cloudtrace.autoconfigure.testsupport.BlockingSpanExporter;
 import dev.cloudtrace.autoconfigure.testsupport.RecordingSpanExporter;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -23,7 +23,6 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import org.awaitility.Awaitility;
@@ -143,7 +142,7 @@ class RequestStartExportProcessorTests {
 	void requestThreadNeverWaitsForTheExport() {
 		CountDownLatch release = new CountDownLatch(1);
 		SpanProcessor processor = new RequestStartExportProcessor(
-				BatchSpanProcessor.builder(new HangingSpanExporter(release)).setScheduleDelay(INTERVAL).build(),
+				BatchSpanProcessor.builder(new BlockingSpanExporter(release)).setScheduleDelay(INTERVAL).build(),
 				Duration.ofMillis(1));
 		SdkTracerProvider tracerProvider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
 		try {
@@ -230,41 +229,6 @@ class RequestStartExportProcessorTests {
 		@Override
 		public String toString() {
 			return "counting";
-		}
-
-	}
-
-	/**
-	 * An exporter whose export blocks the processor's worker until released, as a throttled
-	 * CPU or a hanging backend would.
-	 */
-	private static final class HangingSpanExporter implements SpanExporter {
-
-		private final CountDownLatch release;
-
-		HangingSpanExporter(CountDownLatch release) {
-			this.release = release;
-		}
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			try {
-				this.release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
 		}
 
 	}

@@ -1,10 +1,6 @@
 package dev.cloudtrace.autoconfigure.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,8 +56,6 @@ class CpuThrottlingExportTests {
 	private static final int SPANS_PER_REQUEST = 2;
 
 	private static final Duration REQUEST_INTERVAL = Duration.ofSeconds(2);
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final String[] CLOUD_RUN = { "K_SERVICE=checkout", "K_REVISION=checkout-00042-abc" };
 
@@ -137,12 +131,8 @@ class CpuThrottlingExportTests {
 		}
 
 		void serve(int request) throws IOException, InterruptedException {
-			HttpRequest get = HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + TestApplications.port(this.context) + "/work"))
-				.header("traceparent", "00-" + traceId(request) + "-00f067aa0ba902b7-01")
-				.timeout(Duration.ofSeconds(10))
-				.build();
-			assertThat(HTTP.send(get, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+			TestApplications.get(this.context, "/work", "traceparent",
+					"00-" + traceId(request) + "-00f067aa0ba902b7-01");
 			// The response can reach the client before the filters have unwound: the request
 			// ends, and its spans have ended, when the gate closes.
 			Awaitility.await().atMost(Duration.ofSeconds(5)).until(this.cpu::idle);

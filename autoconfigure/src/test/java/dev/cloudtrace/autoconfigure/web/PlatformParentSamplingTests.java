@@ -1,9 +1,5 @@
 package dev.cloudtrace.autoconfigure.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -46,8 +42,6 @@ class PlatformParentSamplingTests {
 
 	private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	private static final RecordedSpans decidingSpans = new RecordedSpans();
 
 	private static final RecordedSpans followingSpans = new RecordedSpans();
@@ -78,7 +72,7 @@ class PlatformParentSamplingTests {
 
 	@Test
 	void recordsRequestWithUnsampledPlatformParentInThePlatformsTrace() throws Exception {
-		HttpResponse<String> response = get(deciding, "/checkout", "traceparent", NOT_SAMPLED);
+		HttpResponse<String> response = TestApplications.get(deciding, "/checkout", "traceparent", NOT_SAMPLED);
 		SpanData server = decidingSpans.awaitServer("GET /checkout");
 		assertThat(server.getTraceId()).isEqualTo(TRACE_ID);
 		assertThat(server.getParentSpanId()).isEqualTo(PLATFORM_SPAN_ID);
@@ -94,7 +88,7 @@ class PlatformParentSamplingTests {
 
 	@Test
 	void recordsRequestWithUnsampledCloudTraceContext() throws Exception {
-		get(deciding, "/checkout", "X-Cloud-Trace-Context", TRACE_ID + "/12345;o=0");
+		TestApplications.get(deciding, "/checkout", "X-Cloud-Trace-Context", TRACE_ID + "/12345;o=0");
 		SpanData server = decidingSpans.awaitServer("GET /checkout");
 		assertThat(server.getTraceId()).isEqualTo(TRACE_ID);
 		assertThat(server.getParentSpanId()).isEqualTo("0000000000003039");
@@ -102,27 +96,14 @@ class PlatformParentSamplingTests {
 
 	@Test
 	void followsUnsampledPlatformParentWhenTheUserAsksTo() throws Exception {
-		get(following, "/checkout", "traceparent", NOT_SAMPLED);
-		get(following, "/next");
+		TestApplications.get(following, "/checkout", "traceparent", NOT_SAMPLED);
+		TestApplications.get(following, "/next");
 		followingSpans.await((span) -> span.getKind() == SpanKind.SERVER
 				&& "/next".equals(span.getAttributes().get(URL_PATH)) && !span.getTraceId().equals(TRACE_ID));
 		Awaitility.await()
 			.during(Duration.ofMillis(300))
 			.atMost(Duration.ofSeconds(2))
 			.until(() -> followingSpans.all().stream().noneMatch((span) -> span.getTraceId().equals(TRACE_ID)));
-	}
-
-	private static HttpResponse<String> get(ConfigurableApplicationContext app, String path, String... headers)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + TestApplications.port(app) + path))
-			.timeout(Duration.ofSeconds(10));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response;
 	}
 
 	@Configuration(proxyBeanMethods = false)
