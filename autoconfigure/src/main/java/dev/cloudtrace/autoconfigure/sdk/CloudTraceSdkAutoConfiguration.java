@@ -1,13 +1,16 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.CloudTraceProperties;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatform;
+import dev.cloudtrace.autoconfigure.gcp.GoogleCloudPlatformHint;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudProject;
 import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
+import dev.cloudtrace.autoconfigure.propagation.PropagationProperties;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -43,7 +46,9 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the OpenTelemetry SDK: resource, sampler, span limits, a tracer
  * provider with a batch span processor per exporter (whose failures and dropped spans are
  * reported once per episode and counted in {@link SpanExportStatistics}), a shutdown that
- * flushes within the export timeout, and the {@link OpenTelemetry} and {@link Tracer} beans.
+ * flushes within the shutdown timeout, and the {@link OpenTelemetry} and {@link Tracer}
+ * beans. Where the defaults depend on the platform (Cloud Run, GKE), a
+ * {@link DeploymentPlatform} says which apply.
  */
 @AutoConfiguration(after = { GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class },
 		beforeName = { "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
@@ -77,10 +82,22 @@ public final class CloudTraceSdkAutoConfiguration {
 				(resolved != null) ? resolved.id() : null, (build != null) ? build.getVersion() : null);
 	}
 
+	// The same environment lookup as GoogleCloudAutoConfiguration's hint, and its answer
+	// when that configuration is there, so that both agree on whether this is Google Cloud.
 	@Bean
 	@ConditionalOnMissingBean
-	Sampler cloudTraceSampler(SamplerProperties properties) {
-		return CloudTraceSampler.create(properties.getProbability());
+	DeploymentPlatform cloudTraceDeploymentPlatform(Environment environment,
+			ObjectProvider<GoogleCloudPlatform> googleCloud) {
+		GoogleCloudPlatform platform = googleCloud.getIfAvailable();
+		boolean onGoogleCloud = (platform != null) ? platform.isOnGoogleCloud()
+				: GoogleCloudPlatformHint.isOnGoogleCloud(environment::getProperty);
+		return DeploymentPlatform.detect(environment::getProperty, onGoogleCloud);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Sampler cloudTraceSampler(SamplerProperties properties, DeploymentPlatform platform) {
+		return CloudTraceSampler.create(properties.getProbability(), properties.remoteParentNotSampled(platform));
 	}
 
 	@Bean
@@ -104,7 +121,8 @@ public final class CloudTraceSdkAutoConfiguration {
 				BatchProperties batch, ObjectProvider<SpanExporter> spanExporters,
 				ObjectProvider<SpanProcessor> spanProcessors,
 				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers, ListableBeanFactory beanFactory,
-				SpanExportStatistics statistics, ObjectProvider<LoggingSystem> loggingSystem) {
+				SpanExportStatistics statistics, ObjectProvider<LoggingSystem> loggingSystem,
+				DeploymentPlatform platform, ObjectProvider<PropagationProperties> propagation) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler)
@@ -116,12 +134,26 @@ public final class CloudTraceSdkAutoConfiguration {
 			beanFactory.getBeansOfType(SpanExporter.class).forEach((name, exporter) -> names.put(exporter, name));
 			// A disabled exporter (the default one without a Google Cloud project) gets no batch
 			// processor: its queue and worker thread would carry spans to nowhere.
-			spanExporters.orderedStream()
+			List<SpanExporter> exporting = spanExporters.orderedStream()
 				.filter((exporter) -> !(exporter instanceof DisabledSpanExporter))
-				.forEach((exporter) -> builder.addSpanProcessor(batch(names.getOrDefault(exporter, exporter.toString()),
-						exporter, batch, statistics)));
+				.toList();
+			exporting.forEach((exporter) -> builder.addSpanProcessor(
+					batch(names.getOrDefault(exporter, exporter.toString()), exporter, batch, platform, statistics)));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return builder.build();
+			SdkTracerProvider tracerProvider = builder.build();
+			logPlatformSummary(platform,
+					new PlatformExportSummary.Plan(!exporting.isEmpty(), batch.scheduleDelay(platform),
+							batch.exportAtRequestStart(platform), batch.shutdownTimeout(platform),
+							(sampler instanceof CloudTraceSampler ours) ? ours.getRemoteParentNotSampled() : null,
+							propagation.getIfAvailable(PropagationProperties::new).isTrustIncoming()));
+			return tracerProvider;
+		}
+
+		private static void logPlatformSummary(DeploymentPlatform platform, PlatformExportSummary.Plan plan) {
+			String summary = PlatformExportSummary.describe(platform, plan);
+			if (summary != null) {
+				logger.info(summary);
+			}
 		}
 
 		@Bean
@@ -131,22 +163,26 @@ public final class CloudTraceSdkAutoConfiguration {
 
 		@Bean
 		TracerProviderShutdown cloudTraceTracerProviderShutdown(SdkTracerProvider tracerProvider,
-				BatchProperties batch) {
-			return new TracerProviderShutdown(tracerProvider, batch.getExportTimeout());
+				BatchProperties batch, DeploymentPlatform platform) {
+			return new TracerProviderShutdown(tracerProvider, batch.shutdownTimeout(platform));
 		}
 
 		private static SpanProcessor batch(String name, SpanExporter exporter, BatchProperties properties,
-				SpanExportStatistics statistics) {
+				DeploymentPlatform platform, SpanExportStatistics statistics) {
 			BatchSpanProcessorMetrics metrics = new BatchSpanProcessorMetrics();
 			ReportingSpanExporter reporting = new ReportingSpanExporter(name, exporter, metrics::droppedSpans);
 			statistics.register(reporting, metrics, properties.getMaxQueueSize());
-			return BatchSpanProcessor.builder(reporting)
+			SpanProcessor processor = BatchSpanProcessor.builder(reporting)
 				.setMaxQueueSize(properties.getMaxQueueSize())
 				.setMaxExportBatchSize(properties.getMaxExportBatchSize())
-				.setScheduleDelay(properties.getScheduleDelay())
+				.setScheduleDelay(properties.scheduleDelay(platform))
 				.setExporterTimeout(properties.getExportTimeout())
 				.setMeterProvider(metrics.meterProvider())
 				.build();
+			if (!properties.exportAtRequestStart(platform)) {
+				return processor;
+			}
+			return new RequestStartExportProcessor(processor, RequestStartExportProcessor.DEFAULT_INTERVAL);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.cloudtrace.autoconfigure.sdk.BatchProperties.ShutdownTimeout;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.apache.commons.logging.Log;
@@ -13,9 +14,11 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Shuts the tracer provider down when the application context closes (on SIGTERM, through
- * Spring Boot's shutdown hook), waiting at most the export timeout for queued spans to be
- * flushed. {@link SdkTracerProvider#close()} would wait a fixed 10 seconds instead; an
- * unreachable backend must not hold up the shutdown for longer than configured.
+ * Spring Boot's shutdown hook), waiting at most the shutdown timeout for queued spans to be
+ * flushed: the export timeout, or less where the platform kills the process soon after
+ * SIGTERM (see {@link BatchProperties#getShutdownTimeout()}).
+ * {@link SdkTracerProvider#close()} would wait a fixed 10 seconds instead; an unreachable
+ * backend must not hold up the shutdown for longer than configured.
  * <p>
  * The processors' and exporters' threads are daemon threads: whatever is still running
  * after the wait does not keep the JVM alive, and after a complete shutdown they end.
@@ -28,20 +31,31 @@ final class TracerProviderShutdown implements DisposableBean {
 
 	private final SdkTracerProvider tracerProvider;
 
-	private final Duration timeout;
+	private final ShutdownTimeout timeout;
 
-	TracerProviderShutdown(SdkTracerProvider tracerProvider, Duration timeout) {
+	TracerProviderShutdown(SdkTracerProvider tracerProvider, ShutdownTimeout timeout) {
 		this.tracerProvider = tracerProvider;
 		this.timeout = timeout;
+	}
+
+	/**
+	 * Returns how long {@link #destroy()} waits for queued spans to be exported.
+	 * @return the timeout
+	 */
+	Duration getTimeout() {
+		return this.timeout.timeout();
 	}
 
 	@Override
 	public void destroy() {
 		CompletableResultCode result = this.tracerProvider.shutdown();
-		result.join(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		result.join(this.timeout.timeout().toNanos(), TimeUnit.NANOSECONDS);
 		if (!result.isDone()) {
-			logger.info("Tracing did not finish flushing spans within cloudtrace.batch.export-timeout ("
-					+ this.timeout.toMillis() + " ms); spans not exported by now are dropped");
+			String platformDefault = (this.timeout.platformDefault() != null)
+					? ", " + this.timeout.platformDefault() : "";
+			logger.info("Tracing did not finish flushing spans within " + this.timeout.property() + " ("
+					+ this.timeout.timeout().toMillis() + " ms" + platformDefault
+					+ "); spans not exported by now are dropped");
 			return;
 		}
 		// A batch span processor's worker notices the shutdown only when it next wakes up,

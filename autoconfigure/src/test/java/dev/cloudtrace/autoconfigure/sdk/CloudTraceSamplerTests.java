@@ -3,6 +3,7 @@ package dev.cloudtrace.autoconfigure.sdk;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import dev.cloudtrace.autoconfigure.propagation.XCloudTraceContextPropagator;
 import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
@@ -131,23 +132,8 @@ class CloudTraceSamplerTests {
 
 	@Test
 	void decidesUndecidedParentByTraceIdLikeTheRatioSampler() {
-		Sampler sampler = CloudTraceSampler.create(0.5);
-		Sampler ratio = Sampler.traceIdRatioBased(0.5);
-		Random random = new Random(7L);
-		int sampled = 0;
-		for (int i = 0; i < 1_000; i++) {
-			String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong());
-			Context parent = PROPAGATOR.extract(Context.root(), Map.of(HEADER, traceId + "/12345"), MapGetter.INSTANCE);
-			SamplingDecision decision = sampler
-				.shouldSample(parent, traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
-				.getDecision();
-			assertThat(decision).as(traceId)
-				.isEqualTo(ratio
-					.shouldSample(Context.root(), traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
-					.getDecision());
-			sampled += (decision == SamplingDecision.RECORD_AND_SAMPLE) ? 1 : 0;
-		}
-		assertThat(sampled).isBetween(400, 600);
+		assertDecidesLikeTheRatioSampler(CloudTraceSampler.create(0.5), 7L,
+				(traceId) -> Map.of(HEADER, traceId + "/12345"));
 	}
 
 	@Test
@@ -161,25 +147,146 @@ class CloudTraceSamplerTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "traceparent", "x-cloud-trace-context" })
+	void decidesUnsampledRemoteParentAtProbabilityOneKeepingItsTrace(String header) {
+		SpanData span = recordedChild(deciding(1.0), unsampledParent(header));
+		assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+		assertThat(span.getParentSpanId()).isEqualTo(SPAN_ID_12345);
+		assertThat(span.getParentSpanContext().isRemote()).isTrue();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "traceparent", "x-cloud-trace-context" })
+	void decidesUnsampledRemoteParentAtProbabilityZero(String header) {
+		assertThat(children(deciding(0.0), PROPAGATOR, unsampledParent(header))).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "traceparent", "x-cloud-trace-context" })
+	void followsUnsampledRemoteParentWhenAskedToWhateverTheProbability(String header) {
+		assertThat(children(following(1.0), PROPAGATOR, unsampledParent(header))).isEmpty();
+		assertThat(children(following(0.0), PROPAGATOR, unsampledParent(header))).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000003039-01",
+			"4bf92f3577b34da6a3ce929d0e0e4736/12345;o=1" })
+	void followsSampledRemoteParentWhenDecidingAtProbabilityZero(String value) {
+		String header = value.startsWith("00-") ? "traceparent" : HEADER;
+		SpanData span = recordedChild(deciding(0.0), Map.of(header, value));
+		assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+		assertThat(span.getParentSpanId()).isEqualTo(SPAN_ID_12345);
+	}
+
+	@Test
+	void followsLocalParentsWhenDeciding() {
+		Span sampledLocal = Span.wrap(SpanContext.create(TRACE_ID, "b7ad6b7169203331", TraceFlags.getSampled(),
+				TraceState.getDefault()));
+		Span unsampledLocal = Span.wrap(SpanContext.create(TRACE_ID, "b7ad6b7169203331", TraceFlags.getDefault(),
+				TraceState.getDefault()));
+		assertThat(childrenOf(deciding(0.0), Context.root().with(sampledLocal))).singleElement()
+			.satisfies((span) -> assertThat(span.getParentSpanId()).isEqualTo("b7ad6b7169203331"));
+		assertThat(childrenOf(deciding(1.0), Context.root().with(unsampledLocal))).isEmpty();
+	}
+
+	@Test
+	void decidesCloudHeaderWithoutOptionsWhenDecidingOrFollowing() {
+		Map<String, String> undecided = Map.of(HEADER, TRACE_ID + "/12345");
+		for (RemoteParentNotSampled mode : RemoteParentNotSampled.values()) {
+			assertThat(recordedChild(CloudTraceSampler.create(1.0, mode), undecided).getTraceId()).as(mode.name())
+				.isEqualTo(TRACE_ID);
+			assertThat(children(CloudTraceSampler.create(0.0, mode), PROPAGATOR, undecided)).as(mode.name()).isEmpty();
+		}
+	}
+
+	@Test
+	void decidesUnsampledParentByTraceIdLikeTheRatioSampler() {
+		// What keeps services that decide with the same probability consistent: the same trace
+		// id gets the same answer wherever it is decided, parent or not.
+		assertDecidesLikeTheRatioSampler(deciding(0.5), 11L,
+				(traceId) -> Map.of("traceparent", "00-" + traceId + "-" + SPAN_ID_12345 + "-00"));
+	}
+
+	@Test
+	void describesDecidingRemoteParentNotSampled() {
+		Sampler sampler = deciding(0.25);
+		assertThat(((CloudTraceSampler) sampler).getRemoteParentNotSampled()).isEqualTo(RemoteParentNotSampled.DECIDE);
+		assertThat(sampler.getDescription()).contains("remoteParentNotSampled:TraceIdRatioBased{0.250000}")
+			.contains("remoteParentSampled:AlwaysOnSampler")
+			.contains("localParentNotSampled:AlwaysOffSampler");
+		assertThat(((CloudTraceSampler) CloudTraceSampler.create(0.25)).getRemoteParentNotSampled())
+			.isEqualTo(RemoteParentNotSampled.FOLLOW);
+	}
+
+	/**
+	 * Checks that a sampler decides for 1,000 random trace ids, each arriving in the
+	 * carrier made for it, as the trace-id-ratio sampler at 0.5 decides for a new trace.
+	 */
+	private static void assertDecidesLikeTheRatioSampler(Sampler sampler, long seed,
+			Function<String, Map<String, String>> carrier) {
+		Sampler ratio = Sampler.traceIdRatioBased(0.5);
+		Random random = new Random(seed);
+		int sampled = 0;
+		for (int i = 0; i < 1_000; i++) {
+			String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong());
+			Context parent = PROPAGATOR.extract(Context.root(), carrier.apply(traceId), MapGetter.INSTANCE);
+			SamplingDecision decision = sampler
+				.shouldSample(parent, traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
+				.getDecision();
+			assertThat(decision).as(traceId)
+				.isEqualTo(ratio
+					.shouldSample(Context.root(), traceId, "request", SpanKind.SERVER, Attributes.empty(), List.of())
+					.getDecision());
+			sampled += (decision == SamplingDecision.RECORD_AND_SAMPLE) ? 1 : 0;
+		}
+		assertThat(sampled).isBetween(400, 600);
+	}
+
+	private static Sampler deciding(double probability) {
+		return CloudTraceSampler.create(probability, RemoteParentNotSampled.DECIDE);
+	}
+
+	private static Sampler following(double probability) {
+		return CloudTraceSampler.create(probability, RemoteParentNotSampled.FOLLOW);
+	}
+
+	private static Map<String, String> unsampledParent(String header) {
+		return header.equals("traceparent") ? Map.of(header, "00-" + TRACE_ID + "-" + SPAN_ID_12345 + "-00")
+				: Map.of(header, TRACE_ID + "/12345;o=0");
+	}
+
+	@ParameterizedTest(name = "{0}")
 	@ValueSource(doubles = { -0.1, 1.1, Double.NaN, Double.POSITIVE_INFINITY })
 	void rejectsProbabilityOutsideZeroToOne(double probability) {
 		assertThatIllegalArgumentException().isThrownBy(() -> CloudTraceSampler.create(probability));
 	}
 
 	private SpanData recordedChild(double probability, Map<String, String> carrier) {
-		List<SpanData> spans = children(probability, PROPAGATOR, carrier);
+		return recordedChild(CloudTraceSampler.create(probability), carrier);
+	}
+
+	private SpanData recordedChild(Sampler sampler, Map<String, String> carrier) {
+		List<SpanData> spans = children(sampler, PROPAGATOR, carrier);
 		assertThat(spans).hasSize(1);
 		return spans.get(0);
 	}
 
 	private List<SpanData> children(double probability, TextMapPropagator propagator, Map<String, String> carrier) {
-		return childrenOf(probability, propagator.extract(Context.root(), carrier, MapGetter.INSTANCE));
+		return children(CloudTraceSampler.create(probability), propagator, carrier);
+	}
+
+	private List<SpanData> children(Sampler sampler, TextMapPropagator propagator, Map<String, String> carrier) {
+		return childrenOf(sampler, propagator.extract(Context.root(), carrier, MapGetter.INSTANCE));
 	}
 
 	private List<SpanData> childrenOf(double probability, Context parent) {
+		return childrenOf(CloudTraceSampler.create(probability), parent);
+	}
+
+	private List<SpanData> childrenOf(Sampler sampler, Context parent) {
 		InMemorySpanExporter exporter = InMemorySpanExporter.create();
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-			.setSampler(CloudTraceSampler.create(probability))
+			.setSampler(sampler)
 			.addSpanProcessor(SimpleSpanProcessor.create(exporter))
 			.build()) {
 			tracerProvider.get("test").spanBuilder("request").setParent(parent).startSpan().end();

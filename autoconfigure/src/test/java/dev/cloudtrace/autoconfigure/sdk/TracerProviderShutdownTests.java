@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,12 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import dev.cloudtrace.autoconfigure.testsupport.BlockingSpanExporter;
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import dev.cloudtrace.autoconfigure.testsupport.FakeTelemetryApi;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.internal.http.HttpSenderProvider;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shutdown of tracing: on context close (SIGTERM, through Spring Boot's shutdown hook)
- * queued spans are flushed within {@code cloudtrace.batch.export-timeout}, close never waits
- * longer on an unreachable backend, and no tracing thread keeps the JVM alive.
+ * queued spans are flushed within {@code cloudtrace.batch.export-timeout} (on Cloud Run
+ * within 8 s of its 10 s grace period), close never waits longer on an unreachable backend,
+ * and no tracing thread keeps the JVM alive.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TracerProviderShutdownTests {
@@ -61,6 +60,30 @@ class TracerProviderShutdownTests {
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - closing.get())).isLessThan(Duration.ofSeconds(5));
 			assertThat(api.requestCount()).as("the flush was attempted").isPositive();
+		}
+	}
+
+	@Test
+	void closeReturnsWithinCloudRunsGracePeriodWhenTheEndpointHangs(CapturedOutput output) throws IOException {
+		try (FakeTelemetryApi api = new FakeTelemetryApi()) {
+			api.hang();
+			AtomicLong closing = new AtomicLong();
+			// Cloud Run's defaults, with the export timeout and the exporter's timeout (30s, 10s)
+			// longer than its 10 s grace period.
+			new ApplicationContextRunner().withConfiguration(CloudTraceContextRunners.foundation())
+				.withPropertyValues(OFFLINE)
+				.withPropertyValues("K_SERVICE=checkout", "K_REVISION=checkout-00042-abc",
+						"cloudtrace.exporter.cloud-trace.endpoint=" + api.endpoint())
+				.run((context) -> {
+					makeSpans(context);
+					closing.set(System.nanoTime());
+				});
+			Duration took = Duration.ofNanos(System.nanoTime() - closing.get());
+			System.out.println("Close with Cloud Run detected and a hanging endpoint took " + took.toMillis() + " ms");
+			assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(8)).isLessThan(Duration.ofSeconds(10));
+			assertThat(api.requestCount()).as("the flush was attempted").isPositive();
+			assertThat(output).contains("Tracing did not finish flushing spans within "
+					+ "cloudtrace.batch.shutdown-timeout (8000 ms, four fifths of the 10s between SIGTERM and SIGKILL)");
 		}
 	}
 
@@ -179,40 +202,6 @@ class TracerProviderShutdownTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	/**
-	 * An exporter whose export blocks its caller until released.
-	 */
-	private static final class BlockingSpanExporter implements SpanExporter {
-
-		private final CountDownLatch release;
-
-		BlockingSpanExporter(CountDownLatch release) {
-			this.release = release;
-		}
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			try {
-				this.release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
 	}
 
 }

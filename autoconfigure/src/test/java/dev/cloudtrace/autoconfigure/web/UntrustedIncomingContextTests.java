@@ -1,9 +1,6 @@
 package dev.cloudtrace.autoconfigure.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -47,8 +44,6 @@ class UntrustedIncomingContextTests {
 	private static final String SAMPLED = "00-" + TRACE_ID + "-" + SPAN_ID + "-01";
 
 	private static final String NOT_SAMPLED = "00-" + TRACE_ID + "-" + SPAN_ID + "-00";
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final RecordedSpans trustingSpans = new RecordedSpans();
 
@@ -171,15 +166,7 @@ class UntrustedIncomingContextTests {
 
 	private static HttpResponse<String> get(ConfigurableApplicationContext app, String path, String... headers)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + TestApplications.port(app) + path))
-			.timeout(Duration.ofSeconds(10));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response;
+		return TestApplications.get(app, path, headers);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -69,9 +69,13 @@ class HttpServerTracingIntegrationTests {
 
 	@BeforeAll
 	static void start() {
+		// Following an unsampled remote parent is the default off Google Cloud; set, so that
+		// recordsNothingForUnsampledCloudTraceContext also holds on a Compute Engine CI machine,
+		// where the default is to decide.
 		context = TestApplications.start("traced-server", ServerApplication.class,
 				"cloudtrace.http.server.captured-request-headers=X-Request-Id",
-				"cloudtrace.http.server.captured-response-headers=X-Response-Id");
+				"cloudtrace.http.server.captured-response-headers=X-Response-Id",
+				"cloudtrace.sampler.remote-parent-not-sampled=follow");
 		baseUrl = "http://127.0.0.1:" + TestApplications.port(context);
 		client = HttpClient.newHttpClient();
 	}
