@@ -37,6 +37,8 @@ public class MetadataServerApplication {
 	static final String DMI_PRODUCT_NAME = "cloudtrace.test.dmi-product-name";
 
 	public static void main(String[] args) {
+		// Ends with the test's JVM, even one killed before its finally blocks ran.
+		ProcessHandle.current().parent().ifPresent((test) -> test.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
 		ConfigurableApplicationContext context = SpringApplication.run(MetadataServerApplication.class, args);
 		GoogleCloudProject project = context.getBean(GoogleCloudProject.class);
 		System.out.println(READY + " on-google-cloud=" + context.getBean(GoogleCloudPlatform.class).isOnGoogleCloud()
