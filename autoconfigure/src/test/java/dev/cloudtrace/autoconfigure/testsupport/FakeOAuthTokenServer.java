@@ -2,8 +2,6 @@ package dev.cloudtrace.autoconfigure.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,15 +14,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Fake of Google's OAuth2 token endpoint for service accounts: answers JWT-bearer grants posted to {@code /token} on
@@ -48,9 +43,7 @@ public final class FakeOAuthTokenServer implements AutoCloseable {
 
 	private final Arrivals<TokenGrant> grants = new Arrivals<>("token grants");
 
-	private final ExecutorService executor;
-
-	private final HttpServer server;
+	private final LoopbackHttpServer server;
 
 	private volatile Duration expiresIn = Duration.ofHours(1);
 
@@ -70,15 +63,7 @@ public final class FakeOAuthTokenServer implements AutoCloseable {
 	 */
 	public FakeOAuthTokenServer(ServiceAccountKeys keys) throws IOException {
 		this.keys = keys;
-		this.executor = Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "fake-oauth-token-server");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = new LoopbackHttpServer("fake-oauth-token-server", this::handle);
 	}
 
 	/**
@@ -92,7 +77,7 @@ public final class FakeOAuthTokenServer implements AutoCloseable {
 	 * Returns the base URL, {@code http://127.0.0.1:PORT}.
 	 */
 	public String endpoint() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.endpoint();
 	}
 
 	/**
@@ -156,8 +141,7 @@ public final class FakeOAuthTokenServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {

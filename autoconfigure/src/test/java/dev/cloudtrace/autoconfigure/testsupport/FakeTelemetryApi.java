@@ -4,17 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 
@@ -38,33 +33,21 @@ public final class FakeTelemetryApi implements AutoCloseable {
 
 	private final Faults faults = new Faults();
 
-	private final ExecutorService executor;
-
-	private final HttpServer server;
+	private final LoopbackHttpServer server;
 
 	/**
 	 * Starts the fake on an ephemeral port of 127.0.0.1.
 	 * @throws IOException if the port cannot be bound
 	 */
 	public FakeTelemetryApi() throws IOException {
-		String threadName = "fake-telemetry-api-" + instances.incrementAndGet();
-		// A thread per exchange: a hanging request must not hold up the others.
-		this.executor = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, threadName);
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::handle);
-		this.server.start();
+		this.server = new LoopbackHttpServer("fake-telemetry-api-" + instances.incrementAndGet(), this::handle);
 	}
 
 	/**
 	 * Returns the base URL, {@code http://127.0.0.1:PORT}, without a path.
 	 */
 	public String endpoint() {
-		return "http://127.0.0.1:" + port();
+		return this.server.endpoint();
 	}
 
 	/**
@@ -78,7 +61,7 @@ public final class FakeTelemetryApi implements AutoCloseable {
 	 * Returns the bound port.
 	 */
 	public int port() {
-		return this.server.getAddress().getPort();
+		return this.server.port();
 	}
 
 	/**
@@ -157,8 +140,7 @@ public final class FakeTelemetryApi implements AutoCloseable {
 	@Override
 	public void close() {
 		this.faults.reset();
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {

@@ -1,4 +1,5 @@
 /**
- * In-process fakes of the Google endpoints the exporters talk to, decoding the real wire format on loopback.
+ * In-process fakes of the Google endpoints the exporters talk to, decoding the real wire format on loopback, and a
+ * child JVM for applications that need an environment of their own.
  */
 package dev.cloudtrace.autoconfigure.testsupport;
