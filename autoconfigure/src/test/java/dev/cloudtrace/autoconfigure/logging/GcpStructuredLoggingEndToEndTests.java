@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.cloudtrace.autoconfigure.testsupport.FakeTelemetryApi;
 import dev.cloudtrace.autoconfigure.testsupport.ReceivedSpan;
-import dev.cloudtrace.autoconfigure.web.TestApplications;
 import io.opentelemetry.api.trace.SpanKind;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,24 +30,17 @@ public class GcpStructuredLoggingEndToEndTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	private static FakeTelemetryApi telemetryApi;
-
-	private static ConfigurableApplicationContext context;
+	private static ExportingLoggingApplication application;
 
 	@BeforeAll
-	static void start() throws Exception {
-		telemetryApi = new FakeTelemetryApi();
-		context = TestApplications.start("checkout", LoggingApplication.class,
-				"logging.structured.format.console=gcp", "cloudtrace.project-id=orders-prod",
-				"cloudtrace.resource.attributes.service.version=1.2.3", "cloudtrace.exporter.type=cloud-trace",
-				"cloudtrace.exporter.cloud-trace.endpoint=" + telemetryApi.endpoint(),
-				"cloudtrace.batch.schedule-delay=50ms");
+	static void start() {
+		application = ExportingLoggingApplication.start("checkout", "logging.structured.format.console=gcp",
+				"cloudtrace.project-id=orders-prod", "cloudtrace.resource.attributes.service.version=1.2.3");
 	}
 
 	@AfterAll
 	static void stop() {
-		context.close();
-		telemetryApi.close();
+		application.close();
 		// Spring Boot keeps the format in a system property, which the next application in this JVM
 		// would inherit.
 		System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
@@ -58,17 +48,17 @@ public class GcpStructuredLoggingEndToEndTests {
 
 	@BeforeEach
 	void clearSpans() {
-		telemetryApi.clear();
+		application.clearSpans();
 	}
 
 	@Test
 	void linesInARequestNameItsTraceAndSpan(CapturedOutput output) throws Exception {
-		assertThat(LoggingApplication.get(context, "/work/json-a", Map.of()).statusCode()).isEqualTo(200);
+		assertThat(application.get("/work/json-a", Map.of()).statusCode()).isEqualTo(200);
 		LoggingApplication.responseReceived("json-a");
 		Awaitility.await().atMost(TIMEOUT).until(() -> output.getOut().contains("\"async json-a\""));
-		List<ReceivedSpan> spans = telemetryApi.awaitSpans(2, TIMEOUT);
-		ReceivedSpan server = span(spans, SpanKind.SERVER, "GET /work/{id}");
-		ReceivedSpan work = span(spans, SpanKind.INTERNAL, "work");
+		List<ReceivedSpan> spans = application.awaitSpans(2);
+		ReceivedSpan server = ExportingLoggingApplication.only(spans, SpanKind.SERVER, "GET /work/{id}");
+		ReceivedSpan work = ExportingLoggingApplication.only(spans, SpanKind.INTERNAL, "work");
 		Map<String, Object> controller = LogLines.jsonLine(output.getOut(), "controller json-a");
 		assertNames(controller, server, true);
 		assertThat(controller).containsEntry("severity", "INFO")
@@ -87,7 +77,7 @@ public class GcpStructuredLoggingEndToEndTests {
 	@Test
 	void unsampledTraceIsNamedWithTraceSampledFalse(CapturedOutput output) throws Exception {
 		String traceId = "0af7651916cd43dd8448eb211c80319c";
-		LoggingApplication.get(context, "/quick/json-b", Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-00"));
+		application.get("/quick/json-b", Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-00"));
 		Map<String, Object> line = LogLines.jsonLine(output.getOut(), "controller json-b");
 		assertThat(line).containsEntry("logging.googleapis.com/trace", "projects/orders-prod/traces/" + traceId)
 			.containsEntry("logging.googleapis.com/trace_sampled", false);
@@ -97,13 +87,13 @@ public class GcpStructuredLoggingEndToEndTests {
 
 	@Test
 	void warningIsWarning(CapturedOutput output) throws Exception {
-		LoggingApplication.get(context, "/warn/json-c", Map.of());
+		application.get("/warn/json-c", Map.of());
 		assertThat(LogLines.jsonLine(output.getOut(), "warning json-c")).containsEntry("severity", "WARNING");
 	}
 
 	@Test
 	void errorCarriesItsStackTraceForErrorReporting(CapturedOutput output) throws Exception {
-		LoggingApplication.get(context, "/fail/json-d", Map.of());
+		application.get("/fail/json-d", Map.of());
 		Map<String, Object> line = LogLines.jsonLine(output.getOut(), "failure json-d");
 		assertThat(line).containsEntry("severity", "ERROR")
 			.containsEntry("serviceContext", Map.of("service", "checkout", "version", "1.2.3"))
@@ -123,12 +113,6 @@ public class GcpStructuredLoggingEndToEndTests {
 			.allSatisfy((line) -> assertThat(line).containsKeys("timestamp", "severity", "message", "logger", "thread"));
 	}
 
-	private static ReceivedSpan span(List<ReceivedSpan> spans, SpanKind kind, String name) {
-		return spans.stream()
-			.filter((span) -> span.kind() == kind && span.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(kind + " " + name + " not in " + spans));
-	}
 
 	private static void assertNames(Map<String, Object> line, ReceivedSpan span, boolean sampled) {
 		assertThat(line).as("line '%s'", line.get("message"))

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.logging.LogLines.TextLine;
-import dev.cloudtrace.autoconfigure.testsupport.FakeTelemetryApi;
 import dev.cloudtrace.autoconfigure.testsupport.ReceivedSpan;
-import dev.cloudtrace.autoconfigure.web.TestApplications;
 import io.opentelemetry.api.trace.SpanKind;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,37 +32,31 @@ public class LogCorrelationEndToEndTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	private static FakeTelemetryApi telemetryApi;
-
-	private static ConfigurableApplicationContext context;
+	private static ExportingLoggingApplication application;
 
 	@BeforeAll
-	static void start() throws Exception {
-		telemetryApi = new FakeTelemetryApi();
-		context = TestApplications.start("logs", LoggingApplication.class, "cloudtrace.exporter.type=cloud-trace",
-				"cloudtrace.exporter.cloud-trace.endpoint=" + telemetryApi.endpoint(),
-				"cloudtrace.batch.schedule-delay=50ms");
+	static void start() {
+		application = ExportingLoggingApplication.start("logs");
 	}
 
 	@AfterAll
 	static void stop() {
-		context.close();
-		telemetryApi.close();
+		application.close();
 	}
 
 	@BeforeEach
 	void clearSpans() {
-		telemetryApi.clear();
+		application.clearSpans();
 	}
 
 	@Test
 	void linesLoggedInARequestCarryTheIdsOfTheSpanCurrentThere(CapturedOutput output) throws Exception {
-		assertThat(LoggingApplication.get(context, "/work/a", Map.of()).statusCode()).isEqualTo(200);
+		assertThat(application.get("/work/a", Map.of()).statusCode()).isEqualTo(200);
 		LoggingApplication.responseReceived("a");
 		Awaitility.await().atMost(TIMEOUT).until(() -> output.getOut().contains("async a"));
-		List<ReceivedSpan> spans = telemetryApi.awaitSpans(2, TIMEOUT);
-		ReceivedSpan server = only(spans, SpanKind.SERVER, "GET /work/{id}");
-		ReceivedSpan work = only(spans, SpanKind.INTERNAL, "work");
+		List<ReceivedSpan> spans = application.awaitSpans(2);
+		ReceivedSpan server = ExportingLoggingApplication.only(spans, SpanKind.SERVER, "GET /work/{id}");
+		ReceivedSpan work = ExportingLoggingApplication.only(spans, SpanKind.INTERNAL, "work");
 		assertThat(work.parentSpanId()).isEqualTo(server.spanId());
 		assertCarries(LogLines.textLine(output.getOut(), "controller a"), server);
 		assertCarries(LogLines.textLine(output.getOut(), "with-span a"), work);
@@ -76,7 +67,7 @@ public class LogCorrelationEndToEndTests {
 	@Test
 	void linesLoggedOutsideARequestCarryNoIds(CapturedOutput output) throws Exception {
 		LoggingApplication.logOutsideRequest("before");
-		assertThat(LoggingApplication.get(context, "/quick/b", Map.of()).statusCode()).isEqualTo(200);
+		assertThat(application.get("/quick/b", Map.of()).statusCode()).isEqualTo(200);
 		LoggingApplication.logOutsideRequest("after");
 		assertThat(LogLines.textLine(output.getOut(), "outside before").traceId()).isNull();
 		assertThat(LogLines.textLine(output.getOut(), "outside after").traceId()).isNull();
@@ -86,7 +77,7 @@ public class LogCorrelationEndToEndTests {
 	@Test
 	void continuesTheIncomingTraceAlsoWhenItIsNotSampled(CapturedOutput output) throws Exception {
 		String traceId = "0af7651916cd43dd8448eb211c80319c";
-		LoggingApplication.get(context, "/quick/c", Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-00"));
+		application.get("/quick/c", Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-00"));
 		TextLine controller = LogLines.textLine(output.getOut(), "controller c");
 		TextLine work = LogLines.textLine(output.getOut(), "with-span c");
 		assertThat(controller.traceId()).isEqualTo(traceId);
@@ -100,12 +91,5 @@ public class LogCorrelationEndToEndTests {
 		assertThat(line.spanId()).as("span id of '%s'", line.message()).isEqualTo(span.spanId());
 	}
 
-	private static ReceivedSpan only(List<ReceivedSpan> spans, SpanKind kind, String name) {
-		List<ReceivedSpan> matching = spans.stream()
-			.filter((span) -> span.kind() == kind && span.name().equals(name))
-			.toList();
-		assertThat(matching).as("%s spans named %s in %s", kind, name, spans).hasSize(1);
-		return matching.get(0);
-	}
 
 }
