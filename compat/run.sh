@@ -105,7 +105,7 @@ while read -r boot; do
 	[ -z "$boot" ] && continue
 	is_selected "$boot" || continue
 	prepare "$boot" "$boot"
-	run_case "$boot" "$boot" -Dtest=CompatibilityTests
+	run_case "$boot" "$boot" -Dtest=CompatibilityTests,LogsTests
 done < compat/boot-lines.txt
 
 while read -r boot name where change; do

@@ -1,5 +1,8 @@
 package dev.cloudtrace.sample;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +15,8 @@ import org.springframework.web.client.RestClient;
  */
 @RestController
 class FrontendController {
+
+	private static final Logger logger = LoggerFactory.getLogger(FrontendController.class);
 
 	private final RestClient.Builder restClientBuilder;
 
@@ -29,6 +34,7 @@ class FrontendController {
 
 	@GetMapping("/frontend")
 	String frontend() {
+		logger.info("Calling the backend");
 		String answer = backend().get().uri("/backend").retrieve().body(String.class);
 		return "frontend called the backend, which said: " + answer + "\n";
 	}

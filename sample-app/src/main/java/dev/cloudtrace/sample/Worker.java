@@ -1,6 +1,8 @@
 package dev.cloudtrace.sample;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Worker {
 
+	private static final Logger logger = LoggerFactory.getLogger(Worker.class);
+
 	/**
 	 * Works for 100 ms.
 	 * @return what was done
@@ -17,6 +21,7 @@ public class Worker {
 	 */
 	@WithSpan("do_work")
 	public String doWork() throws InterruptedException {
+		logger.info("Working for 100 ms");
 		Thread.sleep(100);
 		return "work done";
 	}

@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Starts the sample as a user would (one process calling itself, on a real port) and checks
  * that its first request becomes one trace: frontend server span, client span, backend
- * server span and {@code do_work}, both on the wire and in the console tree.
+ * server span and {@code do_work}, both on the wire and in the console tree; and that the
+ * lines the sample logs carry the ids of the spans they were logged in.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -79,6 +80,13 @@ class SampleApplicationTests {
 				.containsPattern("\\n    GET +sample +CLIENT")
 				.containsPattern("\\n      GET /backend +sample +SERVER")
 				.containsPattern("\\n        do_work +sample +INTERNAL"));
+		assertThat(output.getOut()).containsPattern(correlated(frontend, "FrontendController +: Calling the backend"))
+			.containsPattern(correlated(work, "Worker +: Working for 100 ms"));
+	}
+
+	// Spring Boot's default pattern, with the ids of the span current where the line was logged.
+	private static String correlated(ReceivedSpan span, String line) {
+		return "\\[" + span.traceId() + "-" + span.spanId() + "\\] .*" + line;
 	}
 
 	private static FakeTelemetryApi start() {

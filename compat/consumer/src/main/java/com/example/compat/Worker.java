@@ -1,6 +1,8 @@
 package com.example.compat;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -10,8 +12,11 @@ import org.springframework.stereotype.Service;
 @Service
 class Worker {
 
+	private static final Logger logger = LoggerFactory.getLogger(Worker.class);
+
 	@WithSpan("do_work")
 	public void doWork() {
+		logger.info("Doing the work");
 	}
 
 }

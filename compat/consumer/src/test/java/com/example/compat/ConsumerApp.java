@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -21,13 +23,17 @@ final class ConsumerApp {
 	private ConsumerApp() {
 	}
 
-	/** Runs the application; {@code scheduleDelay} is the batch span processor's delay between exports. */
-	static ConfigurableApplicationContext start(FakeOtlpEndpoint otlp, String scheduleDelay) {
-		return SpringApplication.run(CompatApplication.class, "--server.port=0",
-				"--spring.application.name=compat-app", "--cloudtrace.exporter.type=otlp",
-				"--cloudtrace.exporter.otlp.endpoint=" + otlp.url(),
+	/**
+	 * Runs the application; {@code scheduleDelay} is the batch span processor's delay between exports.
+	 * {@code more} are further arguments.
+	 */
+	static ConfigurableApplicationContext start(FakeOtlpEndpoint otlp, String scheduleDelay, String... more) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=compat-app",
+				"--cloudtrace.exporter.type=otlp", "--cloudtrace.exporter.otlp.endpoint=" + otlp.url(),
 				// Off Google Cloud detection would not call out anyway; false makes sure no test leaves loopback.
-				"--cloudtrace.resource.detect-gcp=false", "--cloudtrace.batch.schedule-delay=" + scheduleDelay);
+				"--cloudtrace.resource.detect-gcp=false", "--cloudtrace.batch.schedule-delay=" + scheduleDelay));
+		args.addAll(List.of(more));
+		return SpringApplication.run(CompatApplication.class, args.toArray(String[]::new));
 	}
 
 	static HttpResponse<String> get(ConfigurableApplicationContext app, String path, Map<String, String> headers)

@@ -36,6 +36,12 @@ public final class RunBenchmarks {
 				"One request's tracing: 2 server spans, a client span, a @WithSpan span, together",
 				"RequestPathBenchmark.untraced");
 		row("RequestPathBenchmark.untraced", "Request baseline: the same work untraced", null);
+		row("LogCorrelationBenchmark.tracedWithMdc", "Trace ids in the MDC: the traced request keeping them",
+				"LogCorrelationBenchmark.tracedWithoutMdc");
+		row("LogCorrelationBenchmark.tracedWithoutMdc", "MDC baseline: the same traced request without them", null);
+		row("LogCorrelationBenchmark.scopesWithMdc", "Trace ids in the MDC: a request's three span scopes alone",
+				"LogCorrelationBenchmark.scopesWithoutMdc");
+		row("LogCorrelationBenchmark.scopesWithoutMdc", "MDC baseline: the same scopes without them", null);
 		row("ServerSpanBenchmark.serverSpan", "Server span: the filter around a Spring MVC request",
 				"ServerSpanBenchmark.noFilter");
 		row("ServerSpanBenchmark.serverSpanNoop", "Server span: the same filter on a no-op OpenTelemetry",

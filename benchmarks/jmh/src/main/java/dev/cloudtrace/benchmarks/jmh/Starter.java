@@ -6,6 +6,7 @@ import dev.cloudtrace.autoconfigure.CloudTraceDisabledAutoConfiguration;
 import dev.cloudtrace.autoconfigure.annotation.AnnotationTracingAutoConfiguration;
 import dev.cloudtrace.autoconfigure.export.CloudTraceExportAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
+import dev.cloudtrace.autoconfigure.logging.LogCorrelationAutoConfiguration;
 import dev.cloudtrace.autoconfigure.propagation.CloudTracePropagationAutoConfiguration;
 import dev.cloudtrace.autoconfigure.sdk.CloudTraceSdkAutoConfiguration;
 import dev.cloudtrace.autoconfigure.task.TaskContextPropagationAutoConfiguration;
@@ -57,6 +58,16 @@ public class Starter {
 
 	@Setup(Level.Trial)
 	public void start() throws ServletException {
+		start(false);
+	}
+
+	/**
+	 * Starts the starter's beans.
+	 * @param logCorrelation whether to add the auto-configuration of trace ids in the logging
+	 * MDC, which the other benchmarks leave out
+	 * @throws ServletException if the dispatcher servlet fails to start
+	 */
+	void start(boolean logCorrelation) throws ServletException {
 		this.servletContext = new MockServletContext();
 		this.context = new AnnotationConfigWebApplicationContext();
 		this.context.setServletContext(this.servletContext);
@@ -66,6 +77,9 @@ public class Starter {
 					Map.of("spring.application.name", "bench", "cloudtrace.exporter.type", "none",
 							"cloudtrace.resource.detect-gcp", "false")));
 		this.context.register(StarterConfiguration.class);
+		if (logCorrelation) {
+			this.context.register(LogCorrelationConfiguration.class);
+		}
 		this.context.refresh();
 		this.servletContext.setAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE, this.context);
 		this.dispatcherServlet = this.context.getBean(DispatcherServlet.class);
@@ -118,6 +132,15 @@ public class Starter {
 		BackController backController() {
 			return new BackController();
 		}
+
+	}
+
+	/**
+	 * Trace ids in the logging MDC, as the starter configures them by default.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(LogCorrelationAutoConfiguration.class)
+	static class LogCorrelationConfiguration {
 
 	}
 
