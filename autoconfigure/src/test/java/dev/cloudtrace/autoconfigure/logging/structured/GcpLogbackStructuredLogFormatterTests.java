@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 
 import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
 import org.springframework.boot.logging.structured.StructuredLogFormatterFactory;
+import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +147,13 @@ class GcpLogbackStructuredLogFormatterTests {
 	}
 
 	@Test
+	void appliesStructuredLoggingJsonMembersCustomizers() {
+		this.environment.setProperty("logging.structured.json.customizer", AddRegion.class.getName());
+		assertThat(parse(format(event(Level.INFO, "customized", null)))).containsEntry("region", "europe-west1")
+			.containsEntry("severity", "INFO");
+	}
+
+	@Test
 	void appliesSpringBootsContextSettingsToLabels() {
 		LoggingEvent event = event(Level.INFO, "labels", null, inSpan(true, Map.of("tenant", "acme")));
 		this.environment.setProperty("logging.structured.json.context.prefix", "app");
@@ -203,6 +212,19 @@ class GcpLogbackStructuredLogFormatterTests {
 			result.put(key, value);
 		});
 		return result;
+	}
+
+
+	/**
+	 * A customizer of the user's, named by {@code logging.structured.json.customizer}.
+	 */
+	public static class AddRegion implements StructuredLoggingJsonMembersCustomizer<Object> {
+
+		@Override
+		public void customize(JsonWriter.Members<Object> members) {
+			members.add("region", "europe-west1");
+		}
+
 	}
 
 }
