@@ -22,8 +22,13 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * limit lets through. The specification allows dropping list-members beyond those limits,
  * but never parts of one, so whole members are kept in the order they arrived, and a member
  * that would take the total past 8192 bytes is skipped. The bounded string is then parsed by
- * OpenTelemetry's propagator; injection is unchanged. Repeated {@code baggage} headers are
- * read together where the OpenTelemetry API can reach them (see {@link HeaderValues}).
+ * OpenTelemetry's propagator; injection is unchanged.
+ * <p>
+ * Repeated {@code baggage} headers are combined in order into one list, as RFC 9110
+ * combines a repeated field, and the limits apply to that list: every value is read from
+ * the starter's getters on every OpenTelemetry line, and from other getters where the
+ * OpenTelemetry API can reach them (see {@link HeaderValues}). Empty and whitespace-only
+ * list-members are skipped.
  */
 public final class BoundedBaggagePropagator implements TextMapPropagator {
 
@@ -101,8 +106,8 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 				if (end < 0) {
 					end = length;
 				}
-				int from = skipWhitespace(value, start, end);
-				int to = trimWhitespace(value, from, end);
+				int from = HeaderValues.skipWhitespace(value, start, end);
+				int to = HeaderValues.trimWhitespace(value, from, end);
 				if (from < to) {
 					int memberBytes = utf8Length(value, from, to);
 					int needed = (members > 0) ? memberBytes + 1 : memberBytes;
@@ -119,24 +124,6 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 			}
 		}
 		return kept.toString();
-	}
-
-	private static int skipWhitespace(String value, int from, int to) {
-		while (from < to && isWhitespace(value.charAt(from))) {
-			from++;
-		}
-		return from;
-	}
-
-	private static int trimWhitespace(String value, int from, int to) {
-		while (to > from && isWhitespace(value.charAt(to - 1))) {
-			to--;
-		}
-		return to;
-	}
-
-	private static boolean isWhitespace(char c) {
-		return c == ' ' || c == '\t';
 	}
 
 	private static int utf8Length(String value, int from, int to) {

@@ -66,6 +66,39 @@ final class HeaderValues {
 		return GET_ALL != null;
 	}
 
+	/**
+	 * Returns the index of the first character of a list-member, past optional whitespace
+	 * (spaces and tabs, RFC 9110's {@code OWS}).
+	 * @param value the header value
+	 * @param from where the member starts
+	 * @param to where the member ends (its comma or the end of the value)
+	 * @return the index of its first non-whitespace character, {@code to} if there is none
+	 */
+	static int skipWhitespace(String value, int from, int to) {
+		while (from < to && isWhitespace(value.charAt(from))) {
+			from++;
+		}
+		return from;
+	}
+
+	/**
+	 * Returns the end of a list-member without its trailing optional whitespace.
+	 * @param value the header value
+	 * @param from where the member's first non-whitespace character is
+	 * @param to where the member ends (its comma or the end of the value)
+	 * @return the index past its last non-whitespace character
+	 */
+	static int trimWhitespace(String value, int from, int to) {
+		while (to > from && isWhitespace(value.charAt(to - 1))) {
+			to--;
+		}
+		return to;
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t';
+	}
+
 	private static MethodHandle findGetAll() {
 		try {
 			return MethodHandles.publicLookup()

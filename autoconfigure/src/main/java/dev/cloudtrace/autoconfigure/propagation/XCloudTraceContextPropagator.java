@@ -1,6 +1,7 @@
 package dev.cloudtrace.autoconfigure.propagation;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +36,9 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * (Google documents only {@code 0} and {@code 1}).</li>
  * </ul>
  * No whitespace is allowed anywhere. Any value that does not match is ignored: the given
- * context is returned unchanged and nothing is thrown.
+ * context is returned unchanged and nothing is thrown. So is a header that arrives more than
+ * once, even with equal values: as for {@code traceparent}, none of them is picked (every
+ * value is read through {@link HeaderValues}, whatever the getter).
  * <p>
  * A header without a span id ({@code TRACE_ID} or {@code TRACE_ID;o=1}) still continues the
  * trace, unlike Google's Go and Java propagators, which ignore it: load balancers and clients
@@ -170,8 +173,12 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 		if (existing.isValid() && existing.isRemote()) {
 			return context;
 		}
-		String value = getter.get(carrier, FIELD);
-		if (value == null) {
+		Iterator<String> values = HeaderValues.all(getter, carrier, FIELD);
+		if (!values.hasNext()) {
+			return context;
+		}
+		String value = values.next();
+		if (value == null || values.hasNext()) {
 			return context;
 		}
 		Parsed parsed = parse(value);
