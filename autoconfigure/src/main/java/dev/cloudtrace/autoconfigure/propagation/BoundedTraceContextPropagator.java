@@ -44,11 +44,12 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * removed first, from the end, then members from the end, until it fits. Up to 512
  * characters, all 32 members are propagated whole.</li>
  * </ul>
- * OpenTelemetry's propagator (1.49 to 1.62) reads only the first of repeated headers, keeps
- * the first of duplicated keys, silently drops members whose key it rejects, rejects the
- * longest multi-tenant keys, and keeps up to 32 members of up to 513 characters each: 16 KB
- * that every span of the request carries, that every export sends, and that every outgoing
- * call forwards. Injection is unchanged.
+ * OpenTelemetry's propagator (1.49, the line the starter is built against) reads only the
+ * first of repeated headers, keeps the first of duplicated keys, silently drops members
+ * whose key it rejects, rejects the longest multi-tenant keys, and keeps up to 32 members
+ * of up to 513 characters each: 16 KB that every span of the request carries, that every
+ * export sends, and that every outgoing call forwards. It still parses the
+ * {@code traceparent}; injection is unchanged.
  */
 public final class BoundedTraceContextPropagator implements TextMapPropagator {
 

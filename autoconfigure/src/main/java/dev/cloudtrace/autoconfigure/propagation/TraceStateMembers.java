@@ -18,7 +18,7 @@ import io.opentelemetry.api.trace.TraceStateBuilder;
  * Parses the {@code tracestate} headers of a request with the W3C Trace Context grammar,
  * and holds the list-members in order as a {@link TraceState}.
  * <p>
- * Hand-written because OpenTelemetry's parser (1.49 to 1.62) reads only the first header,
+ * Hand-written because OpenTelemetry's parser (1.49) reads only the first header,
  * keeps the first of duplicated keys, silently drops members whose key it rejects, and
  * rejects multi-tenant keys that the grammar allows (a tenant of 241 characters, a system
  * of 14). Its {@code TraceStateBuilder} applies the same key rule, so a state holding such
