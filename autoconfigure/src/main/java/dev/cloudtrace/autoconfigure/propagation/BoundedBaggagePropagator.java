@@ -2,7 +2,6 @@ package dev.cloudtrace.autoconfigure.propagation;
 
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.Context;
@@ -82,7 +81,7 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 		if (bounded.isEmpty()) {
 			return context;
 		}
-		return this.delegate.extract(context, bounded, BoundedHeader.INSTANCE);
+		return this.delegate.extract(context, bounded, HeaderValues.only(FIELD));
 	}
 
 	/**
@@ -94,33 +93,17 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 		StringBuilder kept = new StringBuilder();
 		int members = 0;
 		int bytes = 0;
-		while (values.hasNext() && members < MAX_MEMBERS) {
-			String value = values.next();
-			if (value == null) {
-				continue;
-			}
-			int start = 0;
-			int length = value.length();
-			while (start <= length && members < MAX_MEMBERS) {
-				int end = value.indexOf(',', start);
-				if (end < 0) {
-					end = length;
+		ListMembers list = new ListMembers(values);
+		while (members < MAX_MEMBERS && list.next()) {
+			int memberBytes = utf8Length(list.value(), list.from(), list.to());
+			int needed = (members > 0) ? memberBytes + 1 : memberBytes;
+			if (bytes + needed <= MAX_BYTES) {
+				if (members > 0) {
+					kept.append(',');
 				}
-				int from = HeaderValues.skipWhitespace(value, start, end);
-				int to = HeaderValues.trimWhitespace(value, from, end);
-				if (from < to) {
-					int memberBytes = utf8Length(value, from, to);
-					int needed = (members > 0) ? memberBytes + 1 : memberBytes;
-					if (bytes + needed <= MAX_BYTES) {
-						if (members > 0) {
-							kept.append(',');
-						}
-						kept.append(value, from, to);
-						bytes += needed;
-						members++;
-					}
-				}
-				start = end + 1;
+				kept.append(list.value(), list.from(), list.to());
+				bytes += needed;
+				members++;
 			}
 		}
 		return kept.toString();
@@ -150,25 +133,6 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 	@Override
 	public String toString() {
 		return "BoundedBaggagePropagator{" + this.delegate + "}";
-	}
-
-	/**
-	 * Hands the bounded members to OpenTelemetry's propagator as its only header.
-	 */
-	private enum BoundedHeader implements TextMapGetter<String> {
-
-		INSTANCE;
-
-		@Override
-		public Iterable<String> keys(String carrier) {
-			return List.of(FIELD);
-		}
-
-		@Override
-		public String get(String carrier, String key) {
-			return FIELD.equals(key) ? carrier : null;
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.cloudtrace.autoconfigure.propagation;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 
 import io.opentelemetry.api.trace.Span;
@@ -100,15 +99,10 @@ public final class BoundedTraceContextPropagator implements TextMapPropagator {
 		if (getter == null) {
 			return context;
 		}
-		Iterator<String> traceparents = HeaderValues.all(getter, carrier, TRACEPARENT);
-		if (!traceparents.hasNext()) {
-			return context;
-		}
-		String traceparent = traceparents.next();
-		if (traceparent == null || traceparents.hasNext()) {
-			return context;
-		}
-		Context extracted = this.delegate.extract(context, traceparent, TraceparentOnly.INSTANCE);
+		String traceparent = HeaderValues.single(getter, carrier, TRACEPARENT);
+		// Without tracestate, which is read here.
+		Context extracted = (traceparent != null)
+				? this.delegate.extract(context, traceparent, HeaderValues.only(TRACEPARENT)) : context;
 		if (extracted == context) {
 			return context;
 		}
@@ -176,26 +170,6 @@ public final class BoundedTraceContextPropagator implements TextMapPropagator {
 	@Override
 	public String toString() {
 		return "BoundedTraceContextPropagator{" + this.delegate + "}";
-	}
-
-	/**
-	 * Hands the one {@code traceparent} to OpenTelemetry's propagator, without a
-	 * {@code tracestate}, which this class reads itself.
-	 */
-	private enum TraceparentOnly implements TextMapGetter<String> {
-
-		INSTANCE;
-
-		@Override
-		public Iterable<String> keys(String carrier) {
-			return List.of(TRACEPARENT);
-		}
-
-		@Override
-		public String get(String carrier, String key) {
-			return TRACEPARENT.equals(key) ? carrier : null;
-		}
-
 	}
 
 }

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 
 import io.opentelemetry.context.propagation.TextMapGetter;
 
@@ -67,36 +68,27 @@ final class HeaderValues {
 	}
 
 	/**
-	 * Returns the index of the first character of a list-member, past optional whitespace
-	 * (spaces and tabs, RFC 9110's {@code OWS}).
-	 * @param value the header value
-	 * @param from where the member starts
-	 * @param to where the member ends (its comma or the end of the value)
-	 * @return the index of its first non-whitespace character, {@code to} if there is none
+	 * Returns the value of a header that may arrive only once.
+	 * @param <C> the type of the carrier
+	 * @param getter reads the carrier
+	 * @param carrier the carrier
+	 * @param name the header name
+	 * @return its only value, or {@code null} when the header is absent or repeated
 	 */
-	static int skipWhitespace(String value, int from, int to) {
-		while (from < to && isWhitespace(value.charAt(from))) {
-			from++;
-		}
-		return from;
+	static <C> String single(TextMapGetter<C> getter, C carrier, String name) {
+		Iterator<String> values = all(getter, carrier, name);
+		String value = values.hasNext() ? values.next() : null;
+		return values.hasNext() ? null : value;
 	}
 
 	/**
-	 * Returns the end of a list-member without its trailing optional whitespace.
-	 * @param value the header value
-	 * @param from where the member's first non-whitespace character is
-	 * @param to where the member ends (its comma or the end of the value)
-	 * @return the index past its last non-whitespace character
+	 * Return a getter that reads a carrier of one string as the only header of a given name,
+	 * for handing a value checked here to OpenTelemetry's own propagator.
+	 * @param name the header name
+	 * @return the getter
 	 */
-	static int trimWhitespace(String value, int from, int to) {
-		while (to > from && isWhitespace(value.charAt(to - 1))) {
-			to--;
-		}
-		return to;
-	}
-
-	private static boolean isWhitespace(char c) {
-		return c == ' ' || c == '\t';
+	static TextMapGetter<String> only(String name) {
+		return new OneHeader(name);
 	}
 
 	private static MethodHandle findGetAll() {
@@ -108,6 +100,20 @@ final class HeaderValues {
 		catch (NoSuchMethodException | IllegalAccessException ex) {
 			return null;
 		}
+	}
+
+	private record OneHeader(String name) implements TextMapGetter<String> {
+
+		@Override
+		public Iterable<String> keys(String carrier) {
+			return List.of(this.name);
+		}
+
+		@Override
+		public String get(String carrier, String key) {
+			return this.name.equals(key) ? carrier : null;
+		}
+
 	}
 
 }

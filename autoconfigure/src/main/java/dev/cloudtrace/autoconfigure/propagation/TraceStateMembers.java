@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -39,13 +38,11 @@ final class TraceStateMembers implements TraceState {
 
 	private static final int MAX_VALUE_LENGTH = 256;
 
-	private final List<String> keys;
+	// In the order of the header.
+	private final List<Map.Entry<String, String>> entries;
 
-	private final List<String> values;
-
-	private TraceStateMembers(List<String> keys, List<String> values) {
-		this.keys = keys;
-		this.values = values;
+	private TraceStateMembers(List<Map.Entry<String, String>> entries) {
+		this.entries = entries;
 	}
 
 	/**
@@ -59,34 +56,19 @@ final class TraceStateMembers implements TraceState {
 	static List<String[]> parse(Iterator<String> headers) {
 		List<String[]> members = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		while (headers.hasNext()) {
-			String header = headers.next();
-			if (header == null) {
-				continue;
+		ListMembers list = new ListMembers(headers);
+		while (list.next()) {
+			String member = list.value().substring(list.from(), list.to());
+			int equals = member.indexOf('=');
+			if (equals < 0 || members.size() == MAX_MEMBERS) {
+				return List.of();
 			}
-			int start = 0;
-			int length = header.length();
-			while (start <= length) {
-				int end = header.indexOf(',', start);
-				if (end < 0) {
-					end = length;
-				}
-				int from = HeaderValues.skipWhitespace(header, start, end);
-				int to = HeaderValues.trimWhitespace(header, from, end);
-				if (from < to) {
-					int equals = header.indexOf('=', from);
-					if (equals < 0 || equals >= to || members.size() == MAX_MEMBERS) {
-						return List.of();
-					}
-					String key = header.substring(from, equals);
-					String value = header.substring(equals + 1, to);
-					if (!isValidKey(key) || !isValidValue(value) || !seen.add(key)) {
-						return List.of();
-					}
-					members.add(new String[] { key, value });
-				}
-				start = end + 1;
+			String key = member.substring(0, equals);
+			String value = member.substring(equals + 1);
+			if (!isValidKey(key) || !isValidValue(value) || !seen.add(key)) {
+				return List.of();
 			}
+			members.add(new String[] { key, value });
 		}
 		return members;
 	}
@@ -110,13 +92,7 @@ final class TraceStateMembers implements TraceState {
 		if (built.size() == members.size()) {
 			return built;
 		}
-		List<String> keys = new ArrayList<>(members.size());
-		List<String> values = new ArrayList<>(members.size());
-		for (String[] member : members) {
-			keys.add(member[0]);
-			values.add(member[1]);
-		}
-		return new TraceStateMembers(List.copyOf(keys), List.copyOf(values));
+		return new TraceStateMembers(members.stream().map((member) -> Map.entry(member[0], member[1])).toList());
 	}
 
 	// key = simple-key / multi-tenant-key
@@ -174,25 +150,29 @@ final class TraceStateMembers implements TraceState {
 
 	@Override
 	public String get(String key) {
-		int index = this.keys.indexOf(key);
-		return (index >= 0) ? this.values.get(index) : null;
+		for (Map.Entry<String, String> entry : this.entries) {
+			if (entry.getKey().equals(key)) {
+				return entry.getValue();
+			}
+		}
+		return null;
 	}
 
 	@Override
 	public int size() {
-		return this.keys.size();
-	}
-
-	@Override
-	public boolean isEmpty() {
-		return this.keys.isEmpty();
+		return this.entries.size();
 	}
 
 	@Override
 	public void forEach(BiConsumer<String, String> consumer) {
-		for (int i = 0; i < this.keys.size(); i++) {
-			consumer.accept(this.keys.get(i), this.values.get(i));
+		for (Map.Entry<String, String> entry : this.entries) {
+			consumer.accept(entry.getKey(), entry.getValue());
 		}
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return this.entries.isEmpty();
 	}
 
 	@Override
@@ -209,21 +189,20 @@ final class TraceStateMembers implements TraceState {
 	@Override
 	public TraceStateBuilder toBuilder() {
 		TraceStateBuilder builder = TraceState.builder();
-		for (int i = this.keys.size() - 1; i >= 0; i--) {
-			builder.put(this.keys.get(i), this.values.get(i));
+		for (int i = this.entries.size() - 1; i >= 0; i--) {
+			builder.put(this.entries.get(i).getKey(), this.entries.get(i).getValue());
 		}
 		return builder;
 	}
 
 	@Override
 	public boolean equals(Object other) {
-		return this == other || (other instanceof TraceStateMembers members && this.keys.equals(members.keys)
-				&& this.values.equals(members.values));
+		return this == other || (other instanceof TraceStateMembers state && this.entries.equals(state.entries));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.keys, this.values);
+		return this.entries.hashCode();
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package dev.cloudtrace.autoconfigure.propagation;
 
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -173,15 +172,8 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 		if (existing.isValid() && existing.isRemote()) {
 			return context;
 		}
-		Iterator<String> values = HeaderValues.all(getter, carrier, FIELD);
-		if (!values.hasNext()) {
-			return context;
-		}
-		String value = values.next();
-		if (value == null || values.hasNext()) {
-			return context;
-		}
-		Parsed parsed = parse(value);
+		String value = HeaderValues.single(getter, carrier, FIELD);
+		Parsed parsed = (value != null) ? parse(value) : null;
 		if (parsed == null) {
 			return context;
 		}

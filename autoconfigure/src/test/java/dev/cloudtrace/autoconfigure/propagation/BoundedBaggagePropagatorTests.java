@@ -147,13 +147,12 @@ class BoundedBaggagePropagatorTests {
 
 		@Override
 		public Iterable<String> keys(Map<String, List<String>> carrier) {
-			return carrier.keySet();
+			return MultiMapGetter.INSTANCE.keys(carrier);
 		}
 
 		@Override
 		public String get(Map<String, List<String>> carrier, String key) {
-			List<String> values = carrier.get(key);
-			return (values != null) ? values.get(0) : null;
+			return MultiMapGetter.INSTANCE.get(carrier, key);
 		}
 
 		// Overrides TextMapGetter.getAll(C, String), erased to Object, on OpenTelemetry 1.50 and later.

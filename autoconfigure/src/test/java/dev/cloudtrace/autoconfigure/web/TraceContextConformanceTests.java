@@ -11,9 +11,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,7 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,23 +51,15 @@ class TraceContextConformanceTests {
 
 	private static ConfigurableApplicationContext context;
 
-	private static int port;
-
 	@BeforeAll
 	static void start() {
 		context = TestApplications.start("conformance", ConformanceApplication.class,
 				"cloudtrace.propagation.types=tracecontext,baggage,cloud-trace");
-		port = TestApplications.port(context);
 	}
 
 	@AfterAll
 	static void stop() {
 		context.close();
-	}
-
-	@BeforeEach
-	void clear() {
-		spans.clear();
 	}
 
 	@Test
@@ -81,7 +72,6 @@ class TraceContextConformanceTests {
 				.isNotEqualTo(OTHER_TRACEPARENT.substring(3, 35));
 			assertThat(relayed.traceparent()).startsWith("00-" + relayed.server().getTraceId() + "-");
 			assertThat(relayed.tracestate()).isNull();
-			spans.clear();
 		}
 	}
 
@@ -110,7 +100,6 @@ class TraceContextConformanceTests {
 			Relayed relayed = relay(header("traceparent", TRACEPARENT), header("tracestate", empty));
 			assertContinued(relayed);
 			assertThat(relayed.tracestate()).as("tracestate '%s'", empty).isNull();
-			spans.clear();
 		}
 	}
 
@@ -123,7 +112,6 @@ class TraceContextConformanceTests {
 			assertContinued(relayed);
 			assertThat(relayed.server().getParentSpanContext().getTraceState().get(key)).isEqualTo("1");
 			assertThat(relayed.tracestate()).isEqualTo("foo=1," + key + "=1,bar=1");
-			spans.clear();
 		}
 		Relayed relayed = relay(header("traceparent", TRACEPARENT), header("tracestate", "foo=1"),
 				header("tracestate", "k".repeat(257) + "=1"), header("tracestate", "bar=1"));
@@ -140,7 +128,6 @@ class TraceContextConformanceTests {
 		assertThat(relayed.server().getParentSpanContext().getTraceState().get(longest)).isEqualTo("1");
 		assertThat(relayed.tracestate()).isEqualTo("foo=1," + longest + "=1,bar=1");
 		for (String tooLong : new String[] { "t".repeat(242) + "@v", "t@" + "v".repeat(15) }) {
-			spans.clear();
 			relayed = relay(header("traceparent", TRACEPARENT), header("tracestate", "foo=1"),
 					header("tracestate", tooLong + "=1"), header("tracestate", "bar=1"));
 			assertContinued(relayed);
@@ -156,7 +143,6 @@ class TraceContextConformanceTests {
 			assertContinued(relayed);
 			assertThat(relayed.server().getParentSpanContext().getTraceState().size()).isEqualTo(count);
 			assertThat(relayed.tracestate()).isEqualTo(members(0, count));
-			spans.clear();
 		}
 		Relayed relayed = relay(header("traceparent", TRACEPARENT), header("tracestate", members(0, 16)),
 				header("tracestate", members(16, 33)));
@@ -190,7 +176,6 @@ class TraceContextConformanceTests {
 			assertThat(relayed.server().getParentSpanContext().isValid()).isFalse();
 			assertThat(relayed.server().getTraceId()).isNotEqualTo(TRACE_ID);
 			assertThat(relayed.cloudTraceContext()).startsWith(relayed.server().getTraceId() + "/");
-			spans.clear();
 		}
 		Relayed single = relay(header("X-Cloud-Trace-Context", TRACE_ID + "/12345;o=1"));
 		assertThat(single.server().getTraceId()).isEqualTo(TRACE_ID);
@@ -202,7 +187,6 @@ class TraceContextConformanceTests {
 				header("baggage", "c=3"));
 		assertContinued(relayed);
 		assertThat(relayed.baggage()).isEqualTo("a=1,b=2,c=3");
-		spans.clear();
 		List<Map.Entry<String, String>> headers = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			int from = i * 10;
@@ -229,7 +213,8 @@ class TraceContextConformanceTests {
 	}
 
 	private static Relayed relay(List<Map.Entry<String, String>> headers) throws IOException {
-		RawHttp.Response response = RawHttp.get(port, "/relay", headers);
+		spans.clear();
+		RawHttp.Response response = RawHttp.get(TestApplications.port(context), "/relay", headers);
 		assertThat(response.status()).isEqualTo(200);
 		SpanData server = spans.awaitServer("GET /relay");
 		SpanContext client = spans.awaitClient((span) -> span.getTraceId().equals(server.getTraceId()))
@@ -267,11 +252,6 @@ class TraceContextConformanceTests {
 			return spans.processor();
 		}
 
-		@Bean
-		RestTemplate restTemplate(RestTemplateBuilder builder) {
-			return builder.build();
-		}
-
 	}
 
 	@RestController
@@ -279,19 +259,15 @@ class TraceContextConformanceTests {
 
 		private final RestTemplate restTemplate;
 
-		private final Environment environment;
-
-		RelayController(RestTemplate restTemplate, Environment environment) {
-			this.restTemplate = restTemplate;
-			this.environment = environment;
+		RelayController(RestTemplateBuilder restTemplateBuilder) {
+			this.restTemplate = restTemplateBuilder.build();
 		}
 
 		@GetMapping("/relay")
-		ResponseEntity<String> relay() {
+		ResponseEntity<String> relay(HttpServletRequest request) {
 			assertThat(Span.current().getSpanContext().isValid()).isTrue();
 			HttpHeaders received = this.restTemplate
-				.getForEntity("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/received",
-						String.class)
+				.getForEntity("http://127.0.0.1:" + request.getLocalPort() + "/received", String.class)
 				.getHeaders();
 			ResponseEntity.BodyBuilder response = ResponseEntity.ok();
 			for (String name : new String[] { "Traceparent", "Tracestate", "Baggage", "Cloud-Trace-Context" }) {
