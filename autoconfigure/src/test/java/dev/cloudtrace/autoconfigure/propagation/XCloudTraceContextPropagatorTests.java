@@ -488,7 +488,8 @@ class XCloudTraceContextPropagatorTests {
 		for (List<PropagationType> types : List.of(
 				List.of(PropagationType.TRACECONTEXT, PropagationType.BAGGAGE, PropagationType.CLOUD_TRACE),
 				List.of(PropagationType.CLOUD_TRACE, PropagationType.TRACECONTEXT, PropagationType.BAGGAGE))) {
-			ContextPropagators propagators = ContextPropagatorsFactory.create(types, getClass().getClassLoader());
+			ContextPropagators propagators = ContextPropagatorsFactory.create(types, true,
+					getClass().getClassLoader());
 			SpanContext spanContext = Span
 				.fromContext(
 						propagators.getTextMapPropagator().extract(this.context, carrier, MultiMapGetter.INSTANCE))
