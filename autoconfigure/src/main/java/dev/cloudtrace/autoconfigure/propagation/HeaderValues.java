@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import io.opentelemetry.context.propagation.TextMapGetter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every value of a header through a {@link TextMapGetter}: all of them from a
@@ -22,7 +23,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
  */
 final class HeaderValues {
 
-	private static final MethodHandle GET_ALL = findGetAll();
+	private static final @Nullable MethodHandle GET_ALL = findGetAll();
 
 	private HeaderValues() {
 	}
@@ -36,7 +37,7 @@ final class HeaderValues {
 	 * @return the values, none when the header is absent
 	 */
 	@SuppressWarnings("unchecked")
-	static <C> Iterator<String> all(TextMapGetter<C> getter, C carrier, String name) {
+	static <C> Iterator<String> all(TextMapGetter<C> getter, @Nullable C carrier, String name) {
 		if (getter instanceof RepeatedHeadersGetter<C> repeated) {
 			Iterator<String> values = repeated.getAll(carrier, name);
 			return (values != null) ? values : Collections.emptyIterator();
@@ -75,7 +76,7 @@ final class HeaderValues {
 	 * @param name the header name
 	 * @return its only value, or {@code null} when the header is absent or repeated
 	 */
-	static <C> String single(TextMapGetter<C> getter, C carrier, String name) {
+	static <C> @Nullable String single(TextMapGetter<C> getter, @Nullable C carrier, String name) {
 		Iterator<String> values = all(getter, carrier, name);
 		String value = values.hasNext() ? values.next() : null;
 		return values.hasNext() ? null : value;
@@ -91,7 +92,7 @@ final class HeaderValues {
 		return new OneHeader(name);
 	}
 
-	private static MethodHandle findGetAll() {
+	private static @Nullable MethodHandle findGetAll() {
 		try {
 			return MethodHandles.publicLookup()
 				.findVirtual(TextMapGetter.class, "getAll",
@@ -105,12 +106,12 @@ final class HeaderValues {
 	private record OneHeader(String name) implements TextMapGetter<String> {
 
 		@Override
-		public Iterable<String> keys(String carrier) {
+		public Iterable<String> keys(@Nullable String carrier) {
 			return List.of(this.name);
 		}
 
 		@Override
-		public String get(String carrier, String key) {
+		public @Nullable String get(@Nullable String carrier, String key) {
 			return this.name.equals(key) ? carrier : null;
 		}
 

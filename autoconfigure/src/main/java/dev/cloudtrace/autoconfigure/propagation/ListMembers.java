@@ -2,6 +2,8 @@ package dev.cloudtrace.autoconfigure.propagation;
 
 import java.util.Iterator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Walks the list-members of a header whose value is a comma-separated list, such as
  * {@code tracestate} and {@code baggage}, over every value of a repeated header combined
@@ -12,7 +14,7 @@ final class ListMembers {
 
 	private final Iterator<String> values;
 
-	private String value;
+	private @Nullable String value;
 
 	private int start;
 

@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.TraceStateBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the {@code tracestate} headers of a request with the W3C Trace Context grammar,
@@ -149,7 +150,7 @@ final class TraceStateMembers implements TraceState {
 	}
 
 	@Override
-	public String get(String key) {
+	public @Nullable String get(String key) {
 		for (Map.Entry<String, String> entry : this.entries) {
 			if (entry.getKey().equals(key)) {
 				return entry.getValue();
@@ -196,7 +197,7 @@ final class TraceStateMembers implements TraceState {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof TraceStateMembers state && this.entries.equals(state.entries));
 	}
 

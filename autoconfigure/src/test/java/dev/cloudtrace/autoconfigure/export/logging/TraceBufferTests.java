@@ -31,7 +31,8 @@ class TraceBufferTests {
 	void handsOutTraceWhenItsRootArrives() {
 		assertThat(add(FinishedSpans.child("00000000000000b2", "00000000000000a1", "work"))).isEmpty();
 		assertThat(add(FinishedSpans.root("00000000000000a1", "GET /orders"))).singleElement()
-			.satisfies((trace) -> assertThat(trace).extracting(SpanData::getName).containsExactly("work", "GET /orders"));
+			.satisfies((trace) -> assertThat(trace).extracting(SpanData::getName)
+				.containsExactly("work", "GET /orders"));
 		assertThat(drain()).isEmpty();
 	}
 

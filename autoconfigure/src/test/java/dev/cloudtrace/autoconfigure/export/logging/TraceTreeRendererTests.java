@@ -27,7 +27,8 @@ class TraceTreeRendererTests {
 
 	@Test
 	void marksTraceWhoseRootIsMissing() {
-		String tree = this.renderer.render(List.of(FinishedSpans.child("00000000000000b2", "00000000000000a1", "work")));
+		String tree = this.renderer
+			.render(List.of(FinishedSpans.child("00000000000000b2", "00000000000000a1", "work")));
 		assertThat(tree.split(System.lineSeparator())[0]).endsWith(TraceTreeRenderer.ROOT_MISSING);
 	}
 
