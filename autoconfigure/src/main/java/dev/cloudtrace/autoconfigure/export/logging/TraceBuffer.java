@@ -17,6 +17,7 @@ import java.util.function.LongSupplier;
 
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds finished spans per trace until the trace is complete, and hands out the traces
@@ -53,14 +54,14 @@ final class TraceBuffer {
 
 	private final int maxSpansPerTrace;
 
-	private final Runnable check;
+	private final @Nullable Runnable check;
 
 	private final Object lock = new Object();
 
 	// Insertion order is first-seen order: the eldest traces are the first to expire.
 	private final Map<String, PendingTrace> pending = new LinkedHashMap<>();
 
-	private ScheduledExecutorService checker;
+	private @Nullable ScheduledExecutorService checker;
 
 	private boolean shutdown;
 
@@ -76,7 +77,7 @@ final class TraceBuffer {
 	 * {@link #expired}
 	 */
 	TraceBuffer(LongSupplier nanoTime, Duration timeout, Duration grace, int maxTraces, int maxSpansPerTrace,
-			Runnable check) {
+			@Nullable Runnable check) {
 		this.nanoTime = nanoTime;
 		this.timeoutNanos = timeout.toNanos();
 		this.graceNanos = grace.toNanos();
