@@ -11,6 +11,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.cloudtrace.autoconfigure.Secrets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads Google credentials once and keeps them; a failed load is tried again after a
@@ -30,9 +31,9 @@ public class CachingGoogleCredentials {
 
 	private final LongSupplier nanoTime;
 
-	private GoogleCredentials credentials;
+	private @Nullable GoogleCredentials credentials;
 
-	private IOException lastFailure;
+	private @Nullable IOException lastFailure;
 
 	private long nextAttemptNanos;
 
@@ -106,7 +107,7 @@ public class CachingGoogleCredentials {
 	 * credentials at all.
 	 * @return the project id
 	 */
-	public String projectId() {
+	public @Nullable String projectId() {
 		GoogleCredentials loaded;
 		synchronized (this) {
 			loaded = this.credentials;

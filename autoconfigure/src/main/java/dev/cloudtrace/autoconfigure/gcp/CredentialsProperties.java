@@ -1,5 +1,7 @@
 package dev.cloudtrace.autoconfigure.gcp;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
@@ -19,7 +21,7 @@ public class CredentialsProperties {
 	 * Location of a service account or user credentials JSON key, e.g.
 	 * 'file:/secrets/key.json'. Defaults to Application Default Credentials.
 	 */
-	private Resource location;
+	private @Nullable Resource location;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -29,11 +31,11 @@ public class CredentialsProperties {
 		this.enabled = enabled;
 	}
 
-	public Resource getLocation() {
+	public @Nullable Resource getLocation() {
 		return this.location;
 	}
 
-	public void setLocation(Resource location) {
+	public void setLocation(@Nullable Resource location) {
 		this.location = location;
 	}
 

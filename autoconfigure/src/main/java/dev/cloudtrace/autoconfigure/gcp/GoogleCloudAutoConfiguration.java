@@ -7,6 +7,8 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.cloudtrace.autoconfigure.CloudTraceProperties;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.contrib.gcp.resource.GCPResourceProvider;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.log.LogMessage;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -28,6 +31,8 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties({ CloudTraceProperties.class, PlatformDetectionProperties.class,
 		CredentialsProperties.class })
 public final class GoogleCloudAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(GoogleCloudAutoConfiguration.class);
 
 	private static final String GCP_RESOURCE_PROVIDER = "io.opentelemetry.contrib.gcp.resource.GCPResourceProvider";
 
@@ -52,8 +57,13 @@ public final class GoogleCloudAutoConfiguration {
 	GoogleCloudProject googleCloudProject(CloudTraceProperties properties, Environment environment,
 			ObjectProvider<CachingGoogleCredentials> credentials, GoogleCloudPlatform platform) {
 		CachingGoogleCredentials available = credentials.getIfAvailable();
-		return GoogleCloudProjectResolver.resolve(properties.getProjectId(), environment::getProperty,
-				(available != null) ? available::projectId : null, platform);
+		GoogleCloudProject project = GoogleCloudProjectResolver.resolve(properties.getProjectId(),
+				environment::getProperty, (available != null) ? available::projectId : null, platform);
+		// When spans land in an unexpected project, the first question is which of four
+		// places the id came from.
+		logger.debug(LogMessage.format("Google Cloud project %s, from %s", project.projectId().orElse("(none)"),
+				project.source()));
+		return project;
 	}
 
 	@Configuration(proxyBeanMethods = false)

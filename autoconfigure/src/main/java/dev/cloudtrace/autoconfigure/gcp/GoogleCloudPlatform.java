@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.resources.Resource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Google Cloud platform this process runs on, as far as it was asked to find out: the
@@ -22,7 +23,7 @@ public class GoogleCloudPlatform {
 
 	private final Supplier<Attributes> detector;
 
-	private volatile Resource resource;
+	private volatile @Nullable Resource resource;
 
 	/**
 	 * Creates a platform description.

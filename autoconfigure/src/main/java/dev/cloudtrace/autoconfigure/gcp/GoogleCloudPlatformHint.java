@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Cheap, local-only hint that the process runs on Google Cloud: environment variables set
  * by Cloud Run, App Engine and Cloud Functions, or the DMI product name of a Compute Engine
@@ -28,11 +30,11 @@ public final class GoogleCloudPlatformHint {
 	 * @param environment looks up an environment variable
 	 * @return whether a hint was found
 	 */
-	public static boolean isOnGoogleCloud(Function<String, String> environment) {
+	public static boolean isOnGoogleCloud(Function<String, @Nullable String> environment) {
 		return isOnGoogleCloud(environment, DMI_PRODUCT_NAME);
 	}
 
-	static boolean isOnGoogleCloud(Function<String, String> environment, Path dmiProductName) {
+	static boolean isOnGoogleCloud(Function<String, @Nullable String> environment, Path dmiProductName) {
 		for (String variable : SERVERLESS_VARIABLES) {
 			String value = environment.apply(variable);
 			if (value != null && !value.isBlank()) {

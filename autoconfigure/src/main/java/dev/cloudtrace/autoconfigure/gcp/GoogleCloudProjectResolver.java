@@ -4,6 +4,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.opentelemetry.api.common.AttributeKey;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -28,8 +29,9 @@ public final class GoogleCloudProjectResolver {
 	 * @param platform the detected platform
 	 * @return the project, with a {@code null} id when none was found
 	 */
-	public static GoogleCloudProject resolve(String configured, Function<String, String> environment,
-			Supplier<String> credentialsProjectId, GoogleCloudPlatform platform) {
+	public static GoogleCloudProject resolve(@Nullable String configured,
+			Function<String, @Nullable String> environment, @Nullable Supplier<@Nullable String> credentialsProjectId,
+			GoogleCloudPlatform platform) {
 		if (StringUtils.hasText(configured)) {
 			return new GoogleCloudProject(configured.trim(), "cloudtrace.project-id");
 		}

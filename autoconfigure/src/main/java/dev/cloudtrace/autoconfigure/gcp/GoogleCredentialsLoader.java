@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.google.auth.oauth2.GoogleCredentials;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 
@@ -24,9 +25,9 @@ public class GoogleCredentialsLoader {
 
 	static final List<String> SCOPES = List.of("https://www.googleapis.com/auth/cloud-platform");
 
-	private final Resource location;
+	private final @Nullable Resource location;
 
-	private final Function<String, String> environment;
+	private final Function<String, @Nullable String> environment;
 
 	private final boolean onGoogleCloud;
 
@@ -38,7 +39,8 @@ public class GoogleCredentialsLoader {
 	 * @param onGoogleCloud whether the process runs on Google Cloud, where the metadata
 	 * server may be asked
 	 */
-	public GoogleCredentialsLoader(Resource location, Function<String, String> environment, boolean onGoogleCloud) {
+	public GoogleCredentialsLoader(@Nullable Resource location, Function<String, @Nullable String> environment,
+			boolean onGoogleCloud) {
 		this.location = location;
 		this.environment = environment;
 		this.onGoogleCloud = onGoogleCloud;
@@ -73,7 +75,7 @@ public class GoogleCredentialsLoader {
 		}
 	}
 
-	private Path applicationDefaultCredentialsFile() {
+	private @Nullable Path applicationDefaultCredentialsFile() {
 		String explicit = this.environment.apply("GOOGLE_APPLICATION_CREDENTIALS");
 		if (explicit != null && !explicit.isBlank()) {
 			return Path.of(explicit);

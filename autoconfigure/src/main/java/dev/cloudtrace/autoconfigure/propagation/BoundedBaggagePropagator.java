@@ -2,13 +2,13 @@ package dev.cloudtrace.autoconfigure.propagation;
 
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link W3CBaggagePropagator} that reads at most the list-members the W3C Baggage
@@ -22,8 +22,13 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * limit lets through. The specification allows dropping list-members beyond those limits,
  * but never parts of one, so whole members are kept in the order they arrived, and a member
  * that would take the total past 8192 bytes is skipped. The bounded string is then parsed by
- * OpenTelemetry's propagator; injection is unchanged. Repeated {@code baggage} headers are
- * read together where the OpenTelemetry API can reach them (see {@link HeaderValues}).
+ * OpenTelemetry's propagator; injection is unchanged.
+ * <p>
+ * Repeated {@code baggage} headers are combined in order into one list, as RFC 9110
+ * combines a repeated field, and the limits apply to that list: every value is read from
+ * the starter's getters on every OpenTelemetry line, and from other getters where the
+ * OpenTelemetry API can reach them (see {@link HeaderValues}). Empty and whitespace-only
+ * list-members are skipped.
  */
 public final class BoundedBaggagePropagator implements TextMapPropagator {
 
@@ -61,12 +66,12 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 	}
 
 	@Override
-	public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+	public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
 		this.delegate.inject(context, carrier, setter);
 	}
 
 	@Override
-	public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+	public <C> Context extract(@Nullable Context context, @Nullable C carrier, @Nullable TextMapGetter<C> getter) {
 		if (context == null) {
 			return Context.root();
 		}
@@ -77,7 +82,7 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 		if (bounded.isEmpty()) {
 			return context;
 		}
-		return this.delegate.extract(context, bounded, BoundedHeader.INSTANCE);
+		return this.delegate.extract(context, bounded, HeaderValues.only(FIELD));
 	}
 
 	/**
@@ -89,54 +94,20 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 		StringBuilder kept = new StringBuilder();
 		int members = 0;
 		int bytes = 0;
-		while (values.hasNext() && members < MAX_MEMBERS) {
-			String value = values.next();
-			if (value == null) {
-				continue;
-			}
-			int start = 0;
-			int length = value.length();
-			while (start <= length && members < MAX_MEMBERS) {
-				int end = value.indexOf(',', start);
-				if (end < 0) {
-					end = length;
+		ListMembers list = new ListMembers(values);
+		while (members < MAX_MEMBERS && list.next()) {
+			int memberBytes = utf8Length(list.value(), list.from(), list.to());
+			int needed = (members > 0) ? memberBytes + 1 : memberBytes;
+			if (bytes + needed <= MAX_BYTES) {
+				if (members > 0) {
+					kept.append(',');
 				}
-				int from = skipWhitespace(value, start, end);
-				int to = trimWhitespace(value, from, end);
-				if (from < to) {
-					int memberBytes = utf8Length(value, from, to);
-					int needed = (members > 0) ? memberBytes + 1 : memberBytes;
-					if (bytes + needed <= MAX_BYTES) {
-						if (members > 0) {
-							kept.append(',');
-						}
-						kept.append(value, from, to);
-						bytes += needed;
-						members++;
-					}
-				}
-				start = end + 1;
+				kept.append(list.value(), list.from(), list.to());
+				bytes += needed;
+				members++;
 			}
 		}
 		return kept.toString();
-	}
-
-	private static int skipWhitespace(String value, int from, int to) {
-		while (from < to && isWhitespace(value.charAt(from))) {
-			from++;
-		}
-		return from;
-	}
-
-	private static int trimWhitespace(String value, int from, int to) {
-		while (to > from && isWhitespace(value.charAt(to - 1))) {
-			to--;
-		}
-		return to;
-	}
-
-	private static boolean isWhitespace(char c) {
-		return c == ' ' || c == '\t';
 	}
 
 	private static int utf8Length(String value, int from, int to) {
@@ -163,25 +134,6 @@ public final class BoundedBaggagePropagator implements TextMapPropagator {
 	@Override
 	public String toString() {
 		return "BoundedBaggagePropagator{" + this.delegate + "}";
-	}
-
-	/**
-	 * Hands the bounded members to OpenTelemetry's propagator as its only header.
-	 */
-	private enum BoundedHeader implements TextMapGetter<String> {
-
-		INSTANCE;
-
-		@Override
-		public Iterable<String> keys(String carrier) {
-			return List.of(FIELD);
-		}
-
-		@Override
-		public String get(String carrier, String key) {
-			return FIELD.equals(key) ? carrier : null;
-		}
-
 	}
 
 }

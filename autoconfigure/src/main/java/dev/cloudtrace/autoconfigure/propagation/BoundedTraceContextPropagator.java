@@ -7,24 +7,49 @@ import java.util.List;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.api.trace.TraceStateBuilder;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@link W3CTraceContextPropagator} that truncates an incoming {@code tracestate} longer
- * than 512 characters the way W3C Trace Context prescribes.
+ * W3C Trace Context propagator that follows the Recommendation where OpenTelemetry's
+ * {@link W3CTraceContextPropagator} does not: for repeated headers, for the {@code tracestate}
+ * grammar and for its length.
  * <p>
- * OpenTelemetry's propagator (1.55) drops a {@code tracestate} of more than 32
- * list-members and every member whose key or value is too long (256 characters), but
- * keeps up to 32 members of up to 513 characters each: 16 KB that every span of the
- * request carries, that every export sends, and that every outgoing call forwards. W3C
- * asks vendors to propagate at least 512 characters and, when truncating, to remove
- * members longer than 128 characters first, then members from the end. This class does
- * that after OpenTelemetry's propagator has parsed the header; injection is unchanged.
+ * Extraction applies these rules, whatever the {@link TextMapGetter} (every value of a
+ * repeated header is read through {@link HeaderValues}):
+ * <ul>
+ * <li>More than one {@code traceparent} header makes the {@code traceparent} invalid: the
+ * given context is returned unchanged, so the request starts a new trace. None of the
+ * headers is picked, even when they are equal.</li>
+ * <li>A single {@code traceparent} is parsed by OpenTelemetry's propagator. When it is
+ * invalid, {@code tracestate} is not read.</li>
+ * <li>Several {@code tracestate} headers are combined in order into one list, as RFC 9110
+ * combines a repeated field.</li>
+ * <li>Empty and whitespace-only list-members are skipped; a {@code tracestate} without any
+ * member is not propagated, and the trace is kept.</li>
+ * <li>Keys follow the grammar: a simple key of 1 to 256 characters that starts with a
+ * lower-case letter, or {@code tenant@system} with a tenant of 1 to 241 characters that
+ * starts with a lower-case letter or digit and a system of 1 to 14 characters that starts
+ * with a lower-case letter; both parts of at most 256 characters together. Values are 1 to
+ * 256 printable ASCII characters other than {@code ,} and {@code =}, not ending in a
+ * space.</li>
+ * <li>A member that breaks the grammar, a duplicated key, or more than 32 members make the
+ * whole {@code tracestate} invalid: it is discarded and the {@code traceparent} kept.</li>
+ * <li>A valid {@code tracestate} longer than 512 characters (commas included, optional
+ * whitespace not) is truncated as W3C prescribes: members longer than 128 characters are
+ * removed first, from the end, then members from the end, until it fits. Up to 512
+ * characters, all 32 members are propagated whole.</li>
+ * </ul>
+ * OpenTelemetry's propagator (1.49, the line the starter is built against) reads only the
+ * first of repeated headers, keeps the first of duplicated keys, silently drops members
+ * whose key it rejects, rejects the longest multi-tenant keys, and keeps up to 32 members
+ * of up to 513 characters each: 16 KB that every span of the request carries, that every
+ * export sends, and that every outgoing call forwards. It still parses the
+ * {@code traceparent}; injection is unchanged.
  */
 public final class BoundedTraceContextPropagator implements TextMapPropagator {
 
@@ -39,6 +64,10 @@ public final class BoundedTraceContextPropagator implements TextMapPropagator {
 	static final int LONG_MEMBER_LENGTH = 128;
 
 	private static final BoundedTraceContextPropagator INSTANCE = new BoundedTraceContextPropagator();
+
+	private static final String TRACEPARENT = "traceparent";
+
+	private static final String TRACESTATE = "tracestate";
 
 	private final TextMapPropagator delegate = W3CTraceContextPropagator.getInstance();
 
@@ -59,29 +88,32 @@ public final class BoundedTraceContextPropagator implements TextMapPropagator {
 	}
 
 	@Override
-	public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+	public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
 		this.delegate.inject(context, carrier, setter);
 	}
 
 	@Override
-	public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+	public <C> Context extract(@Nullable Context context, @Nullable C carrier, @Nullable TextMapGetter<C> getter) {
 		if (context == null) {
 			return Context.root();
 		}
 		if (getter == null) {
 			return context;
 		}
-		Context extracted = this.delegate.extract(context, carrier, getter);
+		String traceparent = HeaderValues.single(getter, carrier, TRACEPARENT);
+		// Without tracestate, which is read here.
+		Context extracted = (traceparent != null)
+				? this.delegate.extract(context, traceparent, HeaderValues.only(TRACEPARENT)) : context;
 		if (extracted == context) {
 			return context;
 		}
 		SpanContext spanContext = Span.fromContext(extracted).getSpanContext();
-		TraceState bounded = bound(spanContext.getTraceState());
-		if (bounded == spanContext.getTraceState()) {
+		List<String[]> members = TraceStateMembers.parse(HeaderValues.all(getter, carrier, TRACESTATE));
+		if (members.isEmpty()) {
 			return extracted;
 		}
 		return context.with(Span.wrap(SpanContext.createFromRemoteParent(spanContext.getTraceId(),
-				spanContext.getSpanId(), spanContext.getTraceFlags(), bounded)));
+				spanContext.getSpanId(), spanContext.getTraceFlags(), TraceStateMembers.of(bound(members)))));
 	}
 
 	/**
@@ -95,27 +127,33 @@ public final class BoundedTraceContextPropagator implements TextMapPropagator {
 		}
 		List<String[]> members = new ArrayList<>(traceState.size());
 		traceState.forEach((key, value) -> members.add(new String[] { key, value }));
+		List<String[]> bounded = bound(members);
+		return (bounded == members) ? traceState : TraceStateMembers.of(bounded);
+	}
+
+	/**
+	 * Truncates list-members to {@link #MAX_LENGTH} characters.
+	 * @param members key and value pairs, in order
+	 * @return the same list if it is short enough, else a truncated copy
+	 */
+	static List<String[]> bound(List<String[]> members) {
 		int length = length(members);
 		if (length <= MAX_LENGTH) {
-			return traceState;
+			return members;
 		}
-		for (int i = members.size() - 1; i >= 0 && length > MAX_LENGTH; i--) {
-			int memberLength = memberLength(members.get(i));
+		List<String[]> kept = new ArrayList<>(members);
+		for (int i = kept.size() - 1; i >= 0 && length > MAX_LENGTH; i--) {
+			int memberLength = memberLength(kept.get(i));
 			if (memberLength > LONG_MEMBER_LENGTH) {
-				members.remove(i);
-				length -= memberLength + ((members.isEmpty()) ? 0 : 1);
+				kept.remove(i);
+				length -= memberLength + ((kept.isEmpty()) ? 0 : 1);
 			}
 		}
 		while (length > MAX_LENGTH) {
-			String[] last = members.remove(members.size() - 1);
-			length -= memberLength(last) + ((members.isEmpty()) ? 0 : 1);
+			String[] last = kept.remove(kept.size() - 1);
+			length -= memberLength(last) + ((kept.isEmpty()) ? 0 : 1);
 		}
-		TraceStateBuilder builder = TraceState.builder();
-		// The builder puts each member in front of those already put.
-		for (int i = members.size() - 1; i >= 0; i--) {
-			builder.put(members.get(i)[0], members.get(i)[1]);
-		}
-		return builder.build();
+		return kept;
 	}
 
 	private static int length(List<String[]> members) {

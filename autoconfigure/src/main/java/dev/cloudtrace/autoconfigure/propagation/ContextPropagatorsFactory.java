@@ -22,17 +22,6 @@ public final class ContextPropagatorsFactory {
 	}
 
 	/**
-	 * Creates the propagators, in the order given; duplicates are ignored. The incoming
-	 * context is trusted.
-	 * @param types the formats
-	 * @param classLoader the class loader that must see optional formats' classes
-	 * @return the propagators
-	 */
-	public static ContextPropagators create(List<PropagationType> types, ClassLoader classLoader) {
-		return create(types, true, classLoader);
-	}
-
-	/**
 	 * Creates the propagators, in the order given; duplicates are ignored.
 	 * @param types the formats
 	 * @param trustIncoming whether an extracted context becomes the parent of the

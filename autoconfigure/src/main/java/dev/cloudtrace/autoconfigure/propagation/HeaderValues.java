@@ -5,8 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 
 import io.opentelemetry.context.propagation.TextMapGetter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every value of a header through a {@link TextMapGetter}: all of them from a
@@ -21,7 +23,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
  */
 final class HeaderValues {
 
-	private static final MethodHandle GET_ALL = findGetAll();
+	private static final @Nullable MethodHandle GET_ALL = findGetAll();
 
 	private HeaderValues() {
 	}
@@ -35,7 +37,7 @@ final class HeaderValues {
 	 * @return the values, none when the header is absent
 	 */
 	@SuppressWarnings("unchecked")
-	static <C> Iterator<String> all(TextMapGetter<C> getter, C carrier, String name) {
+	static <C> Iterator<String> all(TextMapGetter<C> getter, @Nullable C carrier, String name) {
 		if (getter instanceof RepeatedHeadersGetter<C> repeated) {
 			Iterator<String> values = repeated.getAll(carrier, name);
 			return (values != null) ? values : Collections.emptyIterator();
@@ -66,7 +68,31 @@ final class HeaderValues {
 		return GET_ALL != null;
 	}
 
-	private static MethodHandle findGetAll() {
+	/**
+	 * Returns the value of a header that may arrive only once.
+	 * @param <C> the type of the carrier
+	 * @param getter reads the carrier
+	 * @param carrier the carrier
+	 * @param name the header name
+	 * @return its only value, or {@code null} when the header is absent or repeated
+	 */
+	static <C> @Nullable String single(TextMapGetter<C> getter, @Nullable C carrier, String name) {
+		Iterator<String> values = all(getter, carrier, name);
+		String value = values.hasNext() ? values.next() : null;
+		return values.hasNext() ? null : value;
+	}
+
+	/**
+	 * Return a getter that reads a carrier of one string as the only header of a given name,
+	 * for handing a value checked here to OpenTelemetry's own propagator.
+	 * @param name the header name
+	 * @return the getter
+	 */
+	static TextMapGetter<String> only(String name) {
+		return new OneHeader(name);
+	}
+
+	private static @Nullable MethodHandle findGetAll() {
 		try {
 			return MethodHandles.publicLookup()
 				.findVirtual(TextMapGetter.class, "getAll",
@@ -75,6 +101,20 @@ final class HeaderValues {
 		catch (NoSuchMethodException | IllegalAccessException ex) {
 			return null;
 		}
+	}
+
+	private record OneHeader(String name) implements TextMapGetter<String> {
+
+		@Override
+		public Iterable<String> keys(@Nullable String carrier) {
+			return List.of(this.name);
+		}
+
+		@Override
+		public @Nullable String get(@Nullable String carrier, String key) {
+			return this.name.equals(key) ? carrier : null;
+		}
+
 	}
 
 }

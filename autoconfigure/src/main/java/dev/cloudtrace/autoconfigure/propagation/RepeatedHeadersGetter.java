@@ -3,6 +3,7 @@ package dev.cloudtrace.autoconfigure.propagation;
 import java.util.Iterator;
 
 import io.opentelemetry.context.propagation.TextMapGetter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TextMapGetter} that reads every value of a repeated header, on every
@@ -23,6 +24,6 @@ public interface RepeatedHeadersGetter<C> extends TextMapGetter<C> {
 	 * @param key the header name
 	 * @return the values, none when the header is absent
 	 */
-	Iterator<String> getAll(C carrier, String key);
+	Iterator<String> getAll(@Nullable C carrier, String key);
 
 }

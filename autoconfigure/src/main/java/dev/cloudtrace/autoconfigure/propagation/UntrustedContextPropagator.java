@@ -9,6 +9,7 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TextMapPropagator} for a service at a public edge: it reads the incoming trace
@@ -53,7 +54,7 @@ public final class UntrustedContextPropagator implements TextMapPropagator {
 	 * {@code null}
 	 * @return the incoming span context, or {@code null} if there was none
 	 */
-	public static SpanContext incomingSpanContext(Context context) {
+	public static @Nullable SpanContext incomingSpanContext(@Nullable Context context) {
 		return (context != null) ? context.get(INCOMING) : null;
 	}
 
@@ -63,12 +64,12 @@ public final class UntrustedContextPropagator implements TextMapPropagator {
 	}
 
 	@Override
-	public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+	public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
 		this.delegate.inject(context, carrier, setter);
 	}
 
 	@Override
-	public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+	public <C> Context extract(@Nullable Context context, @Nullable C carrier, TextMapGetter<C> getter) {
 		if (context == null) {
 			return Context.root();
 		}

@@ -15,6 +15,7 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TextMapPropagator} for Google Cloud's legacy {@code X-Cloud-Trace-Context} header.
@@ -35,7 +36,9 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * (Google documents only {@code 0} and {@code 1}).</li>
  * </ul>
  * No whitespace is allowed anywhere. Any value that does not match is ignored: the given
- * context is returned unchanged and nothing is thrown.
+ * context is returned unchanged and nothing is thrown. So is a header that arrives more than
+ * once, even with equal values: as for {@code traceparent}, none of them is picked (every
+ * value is read through {@link HeaderValues}, whatever the getter).
  * <p>
  * A header without a span id ({@code TRACE_ID} or {@code TRACE_ID;o=1}) still continues the
  * trace, unlike Google's Go and Java propagators, which ignore it: load balancers and clients
@@ -124,7 +127,7 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 	 * @param context the parent context given to the sampler, may be {@code null}
 	 * @return whether the remote parent left the sampling decision open
 	 */
-	public static boolean isSamplingUndecided(Context context) {
+	public static boolean isSamplingUndecided(@Nullable Context context) {
 		if (context == null) {
 			return false;
 		}
@@ -140,7 +143,7 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 	}
 
 	@Override
-	public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+	public <C> void inject(@Nullable Context context, @Nullable C carrier, @Nullable TextMapSetter<C> setter) {
 		if (this.oneWay || context == null || setter == null) {
 			return;
 		}
@@ -159,7 +162,7 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 	}
 
 	@Override
-	public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+	public <C> Context extract(@Nullable Context context, @Nullable C carrier, @Nullable TextMapGetter<C> getter) {
 		if (context == null) {
 			return Context.root();
 		}
@@ -170,11 +173,8 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 		if (existing.isValid() && existing.isRemote()) {
 			return context;
 		}
-		String value = getter.get(carrier, FIELD);
-		if (value == null) {
-			return context;
-		}
-		Parsed parsed = parse(value);
+		String value = HeaderValues.single(getter, carrier, FIELD);
+		Parsed parsed = (value != null) ? parse(value) : null;
 		if (parsed == null) {
 			return context;
 		}
@@ -184,7 +184,7 @@ public final class XCloudTraceContextPropagator implements TextMapPropagator {
 
 	// Hand-written rather than a regex: this runs on every request, and the grammar is small
 	// enough to check in one pass without allocating until the value is known to be valid.
-	private static Parsed parse(String value) {
+	private static @Nullable Parsed parse(String value) {
 		int length = value.length();
 		if (length < MIN_LENGTH || length > MAX_LENGTH) {
 			return null;

@@ -19,4 +19,7 @@
  * {@code CompletableFuture.supplyAsync(supplier)} without an executor runs on the common
  * fork-join pool, which carries no context.
  */
+@NullMarked
 package dev.cloudtrace.autoconfigure.task;
+
+import org.jspecify.annotations.NullMarked;

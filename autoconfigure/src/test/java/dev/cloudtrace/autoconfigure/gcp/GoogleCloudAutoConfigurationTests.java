@@ -3,9 +3,14 @@ package dev.cloudtrace.autoconfigure.gcp;
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import io.opentelemetry.api.common.Attributes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +34,22 @@ class GoogleCloudAutoConfigurationTests {
 			assertThat(context.getBean(GoogleCloudProject.class).id()).isEqualTo("p1");
 			assertThat(context.getBean(GoogleCloudPlatform.class).getResource().getAttributes().isEmpty()).isTrue();
 		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsWhereTheProjectIdCameFromAtDebugLevel(CapturedOutput output) {
+		LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+		String logger = GoogleCloudAutoConfiguration.class.getName();
+		loggingSystem.setLogLevel(logger, LogLevel.DEBUG);
+		try {
+			this.contextRunner.withPropertyValues("cloudtrace.project-id=p1", "cloudtrace.credentials.enabled=false")
+				.run((context) -> assertThat(context).hasSingleBean(GoogleCloudProject.class));
+			assertThat(output).contains("Google Cloud project p1, from cloudtrace.project-id");
+		}
+		finally {
+			loggingSystem.setLogLevel(logger, null);
+		}
 	}
 
 	@Test

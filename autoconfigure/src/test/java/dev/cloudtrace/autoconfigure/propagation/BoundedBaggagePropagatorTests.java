@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.cloudtrace.autoconfigure.testsupport.MultiMapGetter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -107,12 +108,12 @@ class BoundedBaggagePropagatorTests {
 	@Test
 	void leavesContextUnchangedWithoutBaggage() {
 		Context context = Context.root();
-		assertThat(this.propagator.extract(context, Map.<String, List<String>>of(), MultiGetter.INSTANCE))
+		assertThat(this.propagator.extract(context, Map.<String, List<String>>of(), MultiMapGetter.INSTANCE))
 			.isSameAs(context);
-		assertThat(this.propagator.extract(context, Map.of("baggage", List.of(" , ")), MultiGetter.INSTANCE))
+		assertThat(this.propagator.extract(context, Map.of("baggage", List.of(" , ")), MultiMapGetter.INSTANCE))
 			.isSameAs(context);
 		assertThat(this.propagator.extract(context, Map.of(), null)).isSameAs(context);
-		assertThat(this.propagator.extract(null, Map.of(), MultiGetter.INSTANCE)).isSameAs(Context.root());
+		assertThat(this.propagator.extract(null, Map.of(), MultiMapGetter.INSTANCE)).isSameAs(Context.root());
 	}
 
 	@Test
@@ -132,33 +133,8 @@ class BoundedBaggagePropagatorTests {
 
 	private Baggage extract(String... headers) {
 		Context extracted = this.propagator.extract(Context.root(), Map.of("baggage", List.of(headers)),
-				MultiGetter.INSTANCE);
+				MultiMapGetter.INSTANCE);
 		return Baggage.fromContext(extracted);
-	}
-
-	/**
-	 * A carrier with repeated headers, as a servlet request has.
-	 */
-	private enum MultiGetter implements RepeatedHeadersGetter<Map<String, List<String>>> {
-
-		INSTANCE;
-
-		@Override
-		public Iterable<String> keys(Map<String, List<String>> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public String get(Map<String, List<String>> carrier, String key) {
-			List<String> values = carrier.get(key);
-			return (values != null) ? values.get(0) : null;
-		}
-
-		@Override
-		public Iterator<String> getAll(Map<String, List<String>> carrier, String key) {
-			return carrier.getOrDefault(key, List.of()).iterator();
-		}
-
 	}
 
 	/**
@@ -171,13 +147,12 @@ class BoundedBaggagePropagatorTests {
 
 		@Override
 		public Iterable<String> keys(Map<String, List<String>> carrier) {
-			return carrier.keySet();
+			return MultiMapGetter.INSTANCE.keys(carrier);
 		}
 
 		@Override
 		public String get(Map<String, List<String>> carrier, String key) {
-			List<String> values = carrier.get(key);
-			return (values != null) ? values.get(0) : null;
+			return MultiMapGetter.INSTANCE.get(carrier, key);
 		}
 
 		// Overrides TextMapGetter.getAll(C, String), erased to Object, on OpenTelemetry 1.50 and later.

@@ -2,6 +2,7 @@ package dev.cloudtrace.autoconfigure.propagation;
 
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.cloudtrace.autoconfigure.testsupport.MapGetter;
+import dev.cloudtrace.autoconfigure.testsupport.MultiMapGetter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
@@ -461,6 +463,40 @@ class XCloudTraceContextPropagatorTests {
 		assertThat(spanContext.getTraceId()).isEqualTo(TRACE_ID);
 		assertThat(spanContext.getSpanId()).isEqualTo("0000000000003039");
 		assertThat(Baggage.fromContext(extracted).getEntryValue("tenant")).isEqualTo("acme");
+	}
+
+	@Test
+	void ignoresRepeatedHeaderEvenWithEqualValues() {
+		Context context = Context.root();
+		assertThat(this.propagator.extract(context,
+				Map.of(HEADER, List.of(TRACE_ID + "/12345;o=1", OTHER_TRACE_ID + "/1;o=1")), MultiMapGetter.INSTANCE))
+			.isSameAs(context);
+		assertThat(this.propagator.extract(context,
+				Map.of(HEADER, List.of(TRACE_ID + "/12345;o=1", TRACE_ID + "/12345;o=1")), MultiMapGetter.INSTANCE))
+			.isSameAs(context);
+		SpanContext single = Span
+			.fromContext(this.propagator.extract(context, Map.of(HEADER, List.of(TRACE_ID + "/12345;o=1")),
+					MultiMapGetter.INSTANCE))
+			.getSpanContext();
+		assertThat(single.getTraceId()).isEqualTo(TRACE_ID);
+	}
+
+	@Test
+	void cloudHeaderIsUsedWhenTraceparentIsRepeated() {
+		Map<String, List<String>> carrier = Map.of("traceparent", List.of(TRACEPARENT, TRACEPARENT), HEADER,
+				List.of(TRACE_ID + "/12345;o=1"));
+		for (List<PropagationType> types : List.of(
+				List.of(PropagationType.TRACECONTEXT, PropagationType.BAGGAGE, PropagationType.CLOUD_TRACE),
+				List.of(PropagationType.CLOUD_TRACE, PropagationType.TRACECONTEXT, PropagationType.BAGGAGE))) {
+			ContextPropagators propagators = ContextPropagatorsFactory.create(types, true,
+					getClass().getClassLoader());
+			SpanContext spanContext = Span
+				.fromContext(
+						propagators.getTextMapPropagator().extract(this.context, carrier, MultiMapGetter.INSTANCE))
+				.getSpanContext();
+			assertThat(spanContext.getTraceId()).as("%s", types).isEqualTo(TRACE_ID);
+			assertThat(spanContext.getSpanId()).as("%s", types).isEqualTo("0000000000003039");
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,5 +1,8 @@
 package dev.cloudtrace.autoconfigure.testsupport;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.cloudtrace.autoconfigure.CloudTraceDisabledAutoConfiguration;
 import dev.cloudtrace.autoconfigure.export.CloudTraceExportAutoConfiguration;
 import dev.cloudtrace.autoconfigure.gcp.GoogleCloudAutoConfiguration;
@@ -21,17 +24,27 @@ public final class CloudTraceContextRunners {
 	public static final String[] OFFLINE = { "cloudtrace.project-id=test-project",
 			"cloudtrace.credentials.enabled=false", "cloudtrace.resource.detect-gcp=false" };
 
+	/**
+	 * Properties that keep a test on loopback and export nothing.
+	 */
+	public static final String[] OFFLINE_NOT_EXPORTING = { "cloudtrace.exporter.type=none",
+			"cloudtrace.project-id=test-project", "cloudtrace.credentials.enabled=false",
+			"cloudtrace.resource.detect-gcp=false" };
+
 	private CloudTraceContextRunners() {
 	}
 
 	/**
-	 * The foundation auto-configurations.
+	 * The foundation auto-configurations plus the given ones.
+	 * @param others further auto-configurations, such as the one under test
 	 * @return the auto-configurations
 	 */
-	public static AutoConfigurations foundation() {
-		return AutoConfigurations.of(CloudTraceDisabledAutoConfiguration.class, GoogleCloudAutoConfiguration.class,
-				CloudTracePropagationAutoConfiguration.class, CloudTraceExportAutoConfiguration.class,
-				CloudTraceSdkAutoConfiguration.class);
+	public static AutoConfigurations foundation(Class<?>... others) {
+		List<Class<?>> all = new ArrayList<>(List.of(CloudTraceDisabledAutoConfiguration.class,
+				GoogleCloudAutoConfiguration.class, CloudTracePropagationAutoConfiguration.class,
+				CloudTraceExportAutoConfiguration.class, CloudTraceSdkAutoConfiguration.class));
+		all.addAll(List.of(others));
+		return AutoConfigurations.of(all.toArray(Class<?>[]::new));
 	}
 
 	/**
@@ -40,8 +53,7 @@ public final class CloudTraceContextRunners {
 	 */
 	public static ApplicationContextRunner offline() {
 		return new ApplicationContextRunner().withConfiguration(foundation())
-			.withPropertyValues(OFFLINE)
-			.withPropertyValues("cloudtrace.exporter.type=none");
+			.withPropertyValues(OFFLINE_NOT_EXPORTING);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -117,7 +118,7 @@ public final class HttpClientTelemetry {
 			return new HttpClientTelemetry(instrumenter);
 		}
 
-		private static void setHeader(HttpRequest request, String name, String value) {
+		private static void setHeader(@Nullable HttpRequest request, String name, String value) {
 			if (request != null) {
 				request.getHeaders().set(name, value);
 			}

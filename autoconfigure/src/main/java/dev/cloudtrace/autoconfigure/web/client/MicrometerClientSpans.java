@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.util.function.SingletonSupplier;
@@ -33,7 +34,7 @@ final class MicrometerClientSpans implements BooleanSupplier {
 	 * @param registry supplies the application's observation registry, or {@code null} when
 	 * there is none; called once
 	 */
-	MicrometerClientSpans(Supplier<ObservationRegistry> registry) {
+	MicrometerClientSpans(Supplier<@Nullable ObservationRegistry> registry) {
 		this.registry = SingletonSupplier.of(() -> Optional.ofNullable(registry.get()));
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesGetter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
@@ -35,7 +36,8 @@ enum SpringHttpClientAttributesGetter implements HttpClientAttributesGetter<Http
 	}
 
 	@Override
-	public Integer getHttpResponseStatusCode(HttpRequest request, ClientHttpResponse response, Throwable error) {
+	public @Nullable Integer getHttpResponseStatusCode(HttpRequest request, ClientHttpResponse response,
+			@Nullable Throwable error) {
 		try {
 			return response.getStatusCode().value();
 		}
@@ -50,7 +52,7 @@ enum SpringHttpClientAttributesGetter implements HttpClientAttributesGetter<Http
 	}
 
 	@Override
-	public String getServerAddress(HttpRequest request) {
+	public @Nullable String getServerAddress(HttpRequest request) {
 		return request.getURI().getHost();
 	}
 

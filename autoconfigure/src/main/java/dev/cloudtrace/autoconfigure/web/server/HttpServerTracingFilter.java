@@ -18,6 +18,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Servlet filter that creates the server span of each request, except for excluded paths.
@@ -69,7 +70,7 @@ public final class HttpServerTracingFilter implements Filter {
 		}
 		Context context = this.instrumenter.start(parentContext, httpRequest);
 		AsyncAwareRequest tracedRequest = new AsyncAwareRequest(httpRequest, httpResponse, context);
-		Throwable error = null;
+		@Nullable Throwable error = null;
 		try (Scope ignored = context.makeCurrent()) {
 			chain.doFilter(tracedRequest, response);
 		}
@@ -190,7 +191,7 @@ public final class HttpServerTracingFilter implements Filter {
 			event.getAsyncContext().addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
 		}
 
-		private void end(Throwable error) {
+		private void end(@Nullable Throwable error) {
 			if (this.ended.compareAndSet(false, true)) {
 				HttpServerTracingFilter.this.instrumenter.end(this.context, this.request, this.response, error);
 			}

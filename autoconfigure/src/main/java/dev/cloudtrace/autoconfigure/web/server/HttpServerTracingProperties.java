@@ -20,9 +20,11 @@ public class HttpServerTracingProperties implements InitializingBean {
 	private boolean enabled = true;
 
 	/**
-	 * Path patterns (Spring MVC syntax: ?, *, **, {name}) of requests that get no span. The
-	 * trace context of such a request is still read, so calls it makes continue the
-	 * incoming trace. Matched against the path after the context path.
+	 * Path patterns in Spring MVC's PathPattern syntax, not Ant-style (?, *, {name}, and **
+	 * or {*name} at the end but never between two segments, so '/actuator/**' also matches
+	 * '/actuator'), of requests that get no span. Each starts with '/' and is matched
+	 * against the path after the context path. The trace context of such a request is still
+	 * read, so calls it makes continue the incoming trace.
 	 */
 	private List<String> excludedPaths = new ArrayList<>(List.of("/actuator/**"));
 

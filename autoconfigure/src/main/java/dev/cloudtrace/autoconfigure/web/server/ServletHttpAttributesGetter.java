@@ -9,6 +9,7 @@ import java.util.List;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesGetter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the HTTP semantic-convention attributes of a server span from the servlet request
@@ -33,7 +34,7 @@ enum ServletHttpAttributesGetter implements HttpServerAttributesGetter<HttpServl
 
 	@Override
 	public Integer getHttpResponseStatusCode(HttpServletRequest request, HttpServletResponse response,
-			Throwable error) {
+			@Nullable Throwable error) {
 		// The container answers 500 for an exception that no error page handled (Servlet
 		// specification, 10.9.2), but the response does not show it yet.
 		return (error != null && !response.isCommitted()) ? 500 : response.getStatus();
@@ -60,18 +61,18 @@ enum ServletHttpAttributesGetter implements HttpServerAttributesGetter<HttpServl
 	}
 
 	@Override
-	public String getUrlQuery(HttpServletRequest request) {
+	public @Nullable String getUrlQuery(HttpServletRequest request) {
 		return request.getQueryString();
 	}
 
 	@Override
-	public String getNetworkProtocolName(HttpServletRequest request, HttpServletResponse response) {
+	public @Nullable String getNetworkProtocolName(HttpServletRequest request, HttpServletResponse response) {
 		String protocol = request.getProtocol();
 		return (protocol != null && protocol.startsWith(HTTP_PROTOCOL_PREFIX)) ? "http" : null;
 	}
 
 	@Override
-	public String getNetworkProtocolVersion(HttpServletRequest request, HttpServletResponse response) {
+	public @Nullable String getNetworkProtocolVersion(HttpServletRequest request, HttpServletResponse response) {
 		String protocol = request.getProtocol();
 		return (protocol != null && protocol.startsWith(HTTP_PROTOCOL_PREFIX))
 				? protocol.substring(HTTP_PROTOCOL_PREFIX.length()) : null;

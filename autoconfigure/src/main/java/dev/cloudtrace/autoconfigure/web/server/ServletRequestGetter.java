@@ -6,6 +6,7 @@ import java.util.Iterator;
 
 import dev.cloudtrace.autoconfigure.propagation.RepeatedHeadersGetter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the propagation headers of a servlet request, every value of a repeated header
@@ -21,12 +22,12 @@ enum ServletRequestGetter implements RepeatedHeadersGetter<HttpServletRequest> {
 	}
 
 	@Override
-	public String get(HttpServletRequest carrier, String key) {
+	public @Nullable String get(@Nullable HttpServletRequest carrier, String key) {
 		return (carrier != null) ? carrier.getHeader(key) : null;
 	}
 
 	@Override
-	public Iterator<String> getAll(HttpServletRequest carrier, String key) {
+	public Iterator<String> getAll(@Nullable HttpServletRequest carrier, String key) {
 		Enumeration<String> values = (carrier != null) ? carrier.getHeaders(key) : null;
 		return (values != null) ? values.asIterator() : Collections.emptyIterator();
 	}

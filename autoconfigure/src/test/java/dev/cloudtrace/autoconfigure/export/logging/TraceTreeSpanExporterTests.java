@@ -119,10 +119,10 @@ class TraceTreeSpanExporterTests {
 		TraceTreeSpanExporter timed = timed(nanoTime);
 		Tracer tracer = tracer("backend", timed);
 		endRemoteChild(tracer);
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos() - 1);
+		nanoTime.set(TraceBuffer.DEFAULT_GRACE.toNanos() - 1);
 		timed.printExpired();
 		assertThat(this.printed).isEmpty();
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos());
+		nanoTime.set(TraceBuffer.DEFAULT_GRACE.toNanos());
 		timed.printExpired();
 		assertThat(this.printed).hasSize(1);
 		List<String> lines = this.printed.get(0).lines().toList();
@@ -130,7 +130,7 @@ class TraceTreeSpanExporterTests {
 		assertThat(lines.get(0)).isEqualTo("Trace 4bf92f3577b34da6a3ce929d0e0e4736 (backend) 20.0 ms");
 		assertThat(lines.get(1)).startsWith("  GET /backend ").contains("SERVER");
 		assertThat(lines.get(2)).startsWith("    do_work ");
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos());
+		nanoTime.set(TraceBuffer.DEFAULT_TIMEOUT.toNanos());
 		timed.printExpired();
 		timed.flush();
 		assertThat(this.printed).hasSize(1);
@@ -144,7 +144,7 @@ class TraceTreeSpanExporterTests {
 		assertThat(spans).extracting(SpanData::getName)
 			.containsExactly("do_work", "GET /backend", "GET", "GET /frontend");
 		timed.export(spans.subList(0, 2));
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos() / 2);
+		nanoTime.set(TraceBuffer.DEFAULT_GRACE.toNanos() / 2);
 		timed.printExpired();
 		assertThat(this.printed).isEmpty();
 		timed.export(spans.subList(2, 4));
@@ -156,7 +156,7 @@ class TraceTreeSpanExporterTests {
 		assertThat(lines.get(2)).startsWith("    GET ").contains("CLIENT");
 		assertThat(lines.get(3)).startsWith("      GET /backend ").contains("SERVER");
 		assertThat(lines.get(4)).startsWith("        do_work ").contains("INTERNAL");
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos());
+		nanoTime.set(TraceBuffer.DEFAULT_TIMEOUT.toNanos());
 		timed.printExpired();
 		assertThat(this.printed).hasSize(1);
 	}
@@ -168,7 +168,7 @@ class TraceTreeSpanExporterTests {
 		List<SpanData> spans = crossServiceTrace();
 		timed.export(spans.subList(0, 2));
 		timed.export(spans.subList(2, 3));
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_GRACE.toNanos() * 2);
+		nanoTime.set(TraceBuffer.DEFAULT_GRACE.toNanos() * 2);
 		timed.printExpired();
 		assertThat(this.printed).isEmpty();
 		timed.export(spans.subList(3, 4));
@@ -183,14 +183,14 @@ class TraceTreeSpanExporterTests {
 		TraceTreeSpanExporter timed = timed(nanoTime);
 		List<SpanData> spans = crossServiceTrace();
 		timed.export(spans.subList(0, 3));
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos() - 1);
+		nanoTime.set(TraceBuffer.DEFAULT_TIMEOUT.toNanos() - 1);
 		timed.printExpired();
 		assertThat(this.printed).isEmpty();
-		nanoTime.set(TraceTreeSpanExporter.DEFAULT_TIMEOUT.toNanos());
+		nanoTime.set(TraceBuffer.DEFAULT_TIMEOUT.toNanos());
 		timed.printExpired();
 		assertThat(this.printed).hasSize(1);
 		List<String> lines = this.printed.get(0).lines().toList();
-		assertThat(lines.get(0)).endsWith(TraceTreeSpanExporter.ROOT_MISSING);
+		assertThat(lines.get(0)).endsWith(TraceTreeRenderer.ROOT_MISSING);
 		assertThat(lines.subList(1, lines.size())).extracting(TraceTreeSpanExporterTests::name)
 			.containsExactly("GET", "GET /backend", "do_work");
 	}
@@ -202,12 +202,12 @@ class TraceTreeSpanExporterTests {
 		TraceTreeSpanExporter background = new TraceTreeSpanExporter((tree) -> {
 			printer.set(Thread.currentThread());
 			trees.add(tree);
-		}, TraceTreeSpanExporter.BLOCK, System::nanoTime, TraceTreeSpanExporter.DEFAULT_TIMEOUT,
+		}, TraceTreeRenderer.BLOCK, System::nanoTime, TraceBuffer.DEFAULT_TIMEOUT,
 				Duration.ofMillis(200), 1000, 1000, true);
 		endRemoteChild(tracer("backend", background));
 		String tree = trees.poll(5, TimeUnit.SECONDS);
 		assertThat(tree).isNotNull().contains("  GET /backend ").contains("    do_work ");
-		assertThat(printer.get().getName()).isEqualTo(TraceTreeSpanExporter.THREAD_NAME);
+		assertThat(printer.get().getName()).isEqualTo(TraceBuffer.THREAD_NAME);
 		assertThat(printer.get().isDaemon()).isTrue();
 		background.shutdown();
 		printer.get().join(5000);
@@ -251,7 +251,7 @@ class TraceTreeSpanExporterTests {
 		assertThat(lines).extracting(TraceTreeSpanExporterTests::name)
 			.containsExactly("root", "first-half", "second-half", "blip");
 		assertThat(lines).extracting(TraceTreeSpanExporterTests::bar)
-			.allSatisfy((bar) -> assertThat(bar).hasSize(TraceTreeSpanExporter.BAR_WIDTH));
+			.allSatisfy((bar) -> assertThat(bar).hasSize(TraceTreeRenderer.BAR_WIDTH));
 		assertBar(lines.get(0), 0, 40);
 		assertBar(lines.get(1), 0, 20);
 		assertBar(lines.get(2), 20, 20);
@@ -300,7 +300,7 @@ class TraceTreeSpanExporterTests {
 		assertThat(this.exporter.flush().isSuccess()).isTrue();
 		assertThat(this.printed).hasSize(1);
 		List<String> lines = this.printed.get(0).lines().toList();
-		assertThat(lines.get(0)).endsWith(TraceTreeSpanExporter.ROOT_MISSING);
+		assertThat(lines.get(0)).endsWith(TraceTreeRenderer.ROOT_MISSING);
 		assertThat(lines.get(1)).startsWith("  orphan ");
 		this.exporter.flush();
 		assertThat(this.printed).hasSize(1);
@@ -330,32 +330,32 @@ class TraceTreeSpanExporterTests {
 	@Test
 	void keepsAtMostMaxTracesBuffered() {
 		Tracer tracer = tracer("frontend", this.exporter);
-		for (int i = 0; i <= TraceTreeSpanExporter.DEFAULT_MAX_TRACES; i++) {
+		for (int i = 0; i <= TraceBuffer.DEFAULT_MAX_TRACES; i++) {
 			endOrphan(tracer, "orphan-" + i);
 		}
 		assertThat(this.printed).hasSize(1);
 		assertThat(spanLines(this.printed.get(0))).extracting(TraceTreeSpanExporterTests::name)
 			.containsExactly("orphan-0");
 		this.exporter.flush();
-		assertThat(this.printed).hasSize(TraceTreeSpanExporter.DEFAULT_MAX_TRACES + 1);
+		assertThat(this.printed).hasSize(TraceBuffer.DEFAULT_MAX_TRACES + 1);
 		assertThat(spanLines(this.printed.get(this.printed.size() - 1)))
 			.extracting(TraceTreeSpanExporterTests::name)
-			.containsExactly("orphan-" + TraceTreeSpanExporter.DEFAULT_MAX_TRACES);
+			.containsExactly("orphan-" + TraceBuffer.DEFAULT_MAX_TRACES);
 	}
 
 	@Test
 	void keepsAtMostMaxSpansPerTraceBuffered() {
 		Tracer tracer = tracer("frontend", this.exporter);
 		Span root = start(tracer, "never-ends", SpanKind.SERVER, null, 0);
-		for (int i = 0; i <= TraceTreeSpanExporter.DEFAULT_MAX_SPANS_PER_TRACE; i++) {
+		for (int i = 0; i <= TraceBuffer.DEFAULT_MAX_SPANS_PER_TRACE; i++) {
 			end(start(tracer, "child-" + i, SpanKind.INTERNAL, root, i), i + 1);
 		}
 		assertThat(this.printed).hasSize(1);
-		assertThat(spanLines(this.printed.get(0))).hasSize(TraceTreeSpanExporter.DEFAULT_MAX_SPANS_PER_TRACE);
+		assertThat(spanLines(this.printed.get(0))).hasSize(TraceBuffer.DEFAULT_MAX_SPANS_PER_TRACE);
 		this.exporter.flush();
 		assertThat(this.printed).hasSize(2);
 		assertThat(spanLines(this.printed.get(1))).extracting(TraceTreeSpanExporterTests::name)
-			.containsExactly("child-" + TraceTreeSpanExporter.DEFAULT_MAX_SPANS_PER_TRACE);
+			.containsExactly("child-" + TraceBuffer.DEFAULT_MAX_SPANS_PER_TRACE);
 	}
 
 	@Test
@@ -380,9 +380,9 @@ class TraceTreeSpanExporterTests {
 
 	@Test
 	void fallsBackToAsciiBarWhenCharsetCannotEncodeBlocks() {
-		assertThat(TraceTreeSpanExporter.blockFor(StandardCharsets.UTF_8)).isEqualTo('\u2588');
-		assertThat(TraceTreeSpanExporter.blockFor(StandardCharsets.US_ASCII)).isEqualTo('#');
-		assertThat(TraceTreeSpanExporter.blockFor(StandardCharsets.ISO_8859_1)).isEqualTo('#');
+		assertThat(TraceTreeRenderer.blockFor(StandardCharsets.UTF_8)).isEqualTo('\u2588');
+		assertThat(TraceTreeRenderer.blockFor(StandardCharsets.US_ASCII)).isEqualTo('#');
+		assertThat(TraceTreeRenderer.blockFor(StandardCharsets.ISO_8859_1)).isEqualTo('#');
 	}
 
 	@Test
@@ -423,9 +423,9 @@ class TraceTreeSpanExporterTests {
 	}
 
 	private TraceTreeSpanExporter timed(AtomicLong nanoTime) {
-		return new TraceTreeSpanExporter(this.printed::add, TraceTreeSpanExporter.BLOCK, nanoTime::get,
-				TraceTreeSpanExporter.DEFAULT_TIMEOUT, TraceTreeSpanExporter.DEFAULT_GRACE,
-				TraceTreeSpanExporter.DEFAULT_MAX_TRACES, TraceTreeSpanExporter.DEFAULT_MAX_SPANS_PER_TRACE, false);
+		return new TraceTreeSpanExporter(this.printed::add, TraceTreeRenderer.BLOCK, nanoTime::get,
+				TraceBuffer.DEFAULT_TIMEOUT, TraceBuffer.DEFAULT_GRACE,
+				TraceBuffer.DEFAULT_MAX_TRACES, TraceBuffer.DEFAULT_MAX_SPANS_PER_TRACE, false);
 	}
 
 	/**
@@ -501,8 +501,8 @@ class TraceTreeSpanExporterTests {
 
 	private static void assertBar(String line, int offset, int cells) {
 		String bar = bar(line);
-		String expected = " ".repeat(offset) + String.valueOf(TraceTreeSpanExporter.BLOCK).repeat(cells)
-				+ " ".repeat(TraceTreeSpanExporter.BAR_WIDTH - offset - cells);
+		String expected = " ".repeat(offset) + String.valueOf(TraceTreeRenderer.BLOCK).repeat(cells)
+				+ " ".repeat(TraceTreeRenderer.BAR_WIDTH - offset - cells);
 		assertThat(bar).as(line).isEqualTo(expected);
 	}
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
-import dev.cloudtrace.autoconfigure.web.TracingAutoConfigurations;
+import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ class HttpClientTracingAutoConfigurationTests {
 		.execute(request, body);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withPropertyValues(TracingAutoConfigurations.PROPERTIES)
-		.withConfiguration(TracingAutoConfigurations.with(HttpClientTracingAutoConfiguration.class,
+		.withPropertyValues(CloudTraceContextRunners.OFFLINE_NOT_EXPORTING)
+		.withConfiguration(CloudTraceContextRunners.foundation(HttpClientTracingAutoConfiguration.class,
 				RestTemplateAutoConfiguration.class, RestClientAutoConfiguration.class));
 
 	@Test
@@ -127,8 +127,8 @@ class HttpClientTracingAutoConfigurationTests {
 
 	@Test
 	void postProcessesBeansWithoutSpringBootRestClientModule() {
-		new ApplicationContextRunner().withPropertyValues(TracingAutoConfigurations.PROPERTIES)
-			.withConfiguration(TracingAutoConfigurations.with(HttpClientTracingAutoConfiguration.class))
+		new ApplicationContextRunner().withPropertyValues(CloudTraceContextRunners.OFFLINE_NOT_EXPORTING)
+			.withConfiguration(CloudTraceContextRunners.foundation(HttpClientTracingAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(RestTemplateCustomizer.class, RestClientCustomizer.class))
 			.withUserConfiguration(PlainRestTemplateConfiguration.class, PlainRestClientConfiguration.class)
 			.run((context) -> {

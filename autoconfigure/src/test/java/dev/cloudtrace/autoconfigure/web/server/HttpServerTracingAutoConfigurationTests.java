@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
+import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import dev.cloudtrace.autoconfigure.web.RecordedSpans;
-import dev.cloudtrace.autoconfigure.web.TracingAutoConfigurations;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
@@ -44,8 +44,8 @@ class HttpServerTracingAutoConfigurationTests {
 	private static final String FILTER = "cloudTraceHttpServerTracingFilter";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withPropertyValues(TracingAutoConfigurations.PROPERTIES)
-		.withConfiguration(TracingAutoConfigurations.with(HttpServerTracingAutoConfiguration.class));
+		.withPropertyValues(CloudTraceContextRunners.OFFLINE_NOT_EXPORTING)
+		.withConfiguration(CloudTraceContextRunners.foundation(HttpServerTracingAutoConfiguration.class));
 
 	@Test
 	void registersTracingFilterForEveryRequestAtHighPrecedence() {
@@ -143,8 +143,8 @@ class HttpServerTracingAutoConfigurationTests {
 
 	@Test
 	void createsNothingOutsideServletWebApplication() {
-		new ApplicationContextRunner().withPropertyValues(TracingAutoConfigurations.PROPERTIES)
-			.withConfiguration(TracingAutoConfigurations.with(HttpServerTracingAutoConfiguration.class))
+		new ApplicationContextRunner().withPropertyValues(CloudTraceContextRunners.OFFLINE_NOT_EXPORTING)
+			.withConfiguration(CloudTraceContextRunners.foundation(HttpServerTracingAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(HttpServerTelemetry.class)
 				.doesNotHaveBean(FILTER));

@@ -36,7 +36,7 @@ final class Tracing {
 	}
 
 	static ContextPropagators propagators() {
-		return ContextPropagatorsFactory.create(DEFAULT_PROPAGATION, Tracing.class.getClassLoader());
+		return ContextPropagatorsFactory.create(DEFAULT_PROPAGATION, true, Tracing.class.getClassLoader());
 	}
 
 	/**
