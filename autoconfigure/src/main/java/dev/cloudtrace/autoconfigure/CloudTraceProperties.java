@@ -1,5 +1,7 @@
 package dev.cloudtrace.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,7 +22,7 @@ public class CloudTraceProperties {
 	 * environment variable, then the project of the credentials, then (on Google Cloud
 	 * only) the metadata server.
 	 */
-	private String projectId;
+	private @Nullable String projectId;
 
 	/**
 	 * Whether to register the OpenTelemetry instance as the global one
@@ -36,11 +38,11 @@ public class CloudTraceProperties {
 		this.enabled = enabled;
 	}
 
-	public String getProjectId() {
+	public @Nullable String getProjectId() {
 		return this.projectId;
 	}
 
-	public void setProjectId(String projectId) {
+	public void setProjectId(@Nullable String projectId) {
 		this.projectId = projectId;
 	}
 

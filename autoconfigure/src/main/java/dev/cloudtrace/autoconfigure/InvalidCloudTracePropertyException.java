@@ -1,5 +1,7 @@
 package dev.cloudtrace.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown at startup when a {@code cloudtrace.*} property has a value the starter cannot use.
  */
@@ -26,7 +28,7 @@ public class InvalidCloudTracePropertyException extends RuntimeException {
 	 * @param allowed a description of the values that are allowed
 	 * @throws InvalidCloudTracePropertyException if {@code valid} is false
 	 */
-	public static void check(boolean valid, String property, Object value, String allowed) {
+	public static void check(boolean valid, String property, @Nullable Object value, String allowed) {
 		if (!valid) {
 			throw new InvalidCloudTracePropertyException(property, value, allowed);
 		}

@@ -2,6 +2,8 @@ package dev.cloudtrace.autoconfigure;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Removes credentials from text that is about to be logged or put in an exception message.
  * <p>
@@ -32,7 +34,7 @@ public final class Secrets {
 	 * @param text the text, may be {@code null}
 	 * @return the redacted text, or {@code null}
 	 */
-	public static String redact(String text) {
+	public static @Nullable String redact(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}

@@ -5,6 +5,7 @@ import java.lang.reflect.Parameter;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.api.annotation.support.ParameterAttributeNamesExtractor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -21,17 +22,17 @@ final class SpanAttributeNames implements ParameterAttributeNamesExtractor {
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
 	@Override
-	public String[] extract(Method method, Parameter[] parameters) {
+	public @Nullable String[] extract(Method method, Parameter[] parameters) {
 		// AnnotatedMethod also finds @SpanAttribute on the parameters of an interface's method.
 		MethodParameter[] methodParameters = new AnnotatedMethod(method).getMethodParameters();
-		String[] names = new String[parameters.length];
+		@Nullable String[] names = new String[parameters.length];
 		for (int i = 0; i < names.length && i < methodParameters.length; i++) {
 			names[i] = attributeName(methodParameters[i]);
 		}
 		return names;
 	}
 
-	private String attributeName(MethodParameter parameter) {
+	private @Nullable String attributeName(MethodParameter parameter) {
 		SpanAttribute attribute = parameter.getParameterAnnotation(SpanAttribute.class);
 		if (attribute == null) {
 			return null;

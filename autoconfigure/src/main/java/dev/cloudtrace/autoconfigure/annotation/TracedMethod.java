@@ -8,6 +8,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.opentelemetry.instrumentation.api.annotation.support.async.AsyncOperationEndStrategies;
 import io.opentelemetry.instrumentation.api.annotation.support.async.AsyncOperationEndStrategy;
 import io.opentelemetry.instrumentation.api.semconv.util.SpanNames;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -25,7 +26,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * completes, or {@code null} when the span ends when the method returns
  */
 record TracedMethod(Method method, String spanName, SpanKind spanKind, boolean inheritContext,
-		AsyncOperationEndStrategy asyncEndStrategy) {
+		@Nullable AsyncOperationEndStrategy asyncEndStrategy) {
 
 	static TracedMethod of(Method invoked, Class<?> targetClass, List<AsyncOperationEndStrategy> asyncEndStrategies) {
 		Method method = AopUtils.getMostSpecificMethod(invoked, targetClass);
@@ -38,7 +39,7 @@ record TracedMethod(Method method, String spanName, SpanKind spanKind, boolean i
 				asyncEndStrategy(method.getReturnType(), asyncEndStrategies));
 	}
 
-	private static AsyncOperationEndStrategy asyncEndStrategy(Class<?> returnType,
+	private static @Nullable AsyncOperationEndStrategy asyncEndStrategy(Class<?> returnType,
 			List<AsyncOperationEndStrategy> asyncEndStrategies) {
 		AsyncOperationEndStrategy registered = AsyncOperationEndStrategies.instance().resolveStrategy(returnType);
 		if (registered != null) {

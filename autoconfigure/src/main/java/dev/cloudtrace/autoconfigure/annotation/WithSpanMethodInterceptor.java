@@ -17,6 +17,7 @@ import io.opentelemetry.instrumentation.api.incubator.semconv.code.CodeAttribute
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodClassKey;
@@ -81,7 +82,7 @@ public class WithSpanMethodInterceptor implements MethodInterceptor {
 	}
 
 	@Override
-	public Object invoke(MethodInvocation invocation) throws Throwable {
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Instrumenter<MethodCall, Object> instrumenter = this.instrumenter.get();
 		TracedMethod tracedMethod = tracedMethod(invocation);
 		Context parent = tracedMethod.inheritContext() ? Context.current() : Context.root();

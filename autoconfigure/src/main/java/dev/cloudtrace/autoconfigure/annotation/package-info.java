@@ -9,4 +9,7 @@
  * every Java method annotation, and as with the OpenTelemetry agent, one on an interface's
  * method is not inherited and creates no span. {@code @SpanAttribute} may sit on either.
  */
+@NullMarked
 package dev.cloudtrace.autoconfigure.annotation;
+
+import org.jspecify.annotations.NullMarked;

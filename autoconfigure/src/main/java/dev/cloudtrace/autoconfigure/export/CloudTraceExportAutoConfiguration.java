@@ -24,6 +24,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -166,7 +167,8 @@ public final class CloudTraceExportAutoConfiguration {
 		return (timeout.compareTo(limit) <= 0) ? timeout : limit;
 	}
 
-	private static String requireProjectId(GoogleCloudProject project, String type, Environment environment) {
+	private static @Nullable String requireProjectId(GoogleCloudProject project, String type,
+			Environment environment) {
 		if (project.id() != null) {
 			return project.id();
 		}

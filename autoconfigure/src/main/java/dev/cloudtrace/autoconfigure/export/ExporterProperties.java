@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -177,7 +178,7 @@ public class ExporterProperties implements InitializingBean {
 		 * Base URL of the receiver; '/v1/traces' is appended for http/protobuf. Defaults
 		 * to http://localhost:4318, or http://localhost:4317 for grpc.
 		 */
-		private String endpoint;
+		private @Nullable String endpoint;
 
 		/**
 		 * Transport protocol.
@@ -200,11 +201,11 @@ public class ExporterProperties implements InitializingBean {
 		 */
 		private Compression compression = Compression.NONE;
 
-		public String getEndpoint() {
+		public @Nullable String getEndpoint() {
 			return this.endpoint;
 		}
 
-		public void setEndpoint(String endpoint) {
+		public void setEndpoint(@Nullable String endpoint) {
 			this.endpoint = endpoint;
 		}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates OTLP endpoint URLs and derives the URL of the traces signal.
@@ -20,7 +21,7 @@ public final class OtlpEndpoints {
 	 * @param endpoint the value
 	 * @return the parsed URI
 	 */
-	public static URI parse(String property, String endpoint) {
+	public static URI parse(String property, @Nullable String endpoint) {
 		URI uri = null;
 		try {
 			uri = (endpoint != null) ? new URI(endpoint.trim()) : null;

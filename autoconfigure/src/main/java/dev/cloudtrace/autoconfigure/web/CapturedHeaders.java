@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates the HTTP header names listed in a {@code captured-*-headers} property and
@@ -74,7 +75,7 @@ public final class CapturedHeaders {
 		return allowed;
 	}
 
-	private static boolean isToken(String name) {
+	private static boolean isToken(@Nullable String name) {
 		if (name == null || name.isEmpty()) {
 			return false;
 		}

@@ -19,6 +19,7 @@ import dev.cloudtrace.autoconfigure.gcp.CachingGoogleCredentials;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exports to the legacy Cloud Trace v2 API with Google's (deprecated upstream)
@@ -34,9 +35,9 @@ public final class CloudTraceV2SpanExporter implements SpanExporter {
 
 	private final Duration timeout;
 
-	private final CachingGoogleCredentials credentials;
+	private final @Nullable CachingGoogleCredentials credentials;
 
-	private SpanExporter delegate;
+	private @Nullable SpanExporter delegate;
 
 	/**
 	 * Creates an exporter.
@@ -46,7 +47,7 @@ public final class CloudTraceV2SpanExporter implements SpanExporter {
 	 * @param credentials the credentials, or {@code null} to send none
 	 */
 	public CloudTraceV2SpanExporter(String projectId, String endpoint, Duration timeout,
-			CachingGoogleCredentials credentials) {
+			@Nullable CachingGoogleCredentials credentials) {
 		this.projectId = projectId;
 		this.endpoint = endpoint;
 		this.timeout = timeout;

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.cloudtrace.autoconfigure.Secrets;
 import dev.cloudtrace.autoconfigure.gcp.CachingGoogleCredentials;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The headers of a request to the Telemetry API: {@code x-goog-user-project} and, when
@@ -22,7 +23,7 @@ public class GoogleAuthHeaders implements Supplier<Map<String, String>> {
 
 	private final String projectId;
 
-	private final CachingGoogleCredentials credentials;
+	private final @Nullable CachingGoogleCredentials credentials;
 
 	private final URI uri;
 
@@ -34,7 +35,7 @@ public class GoogleAuthHeaders implements Supplier<Map<String, String>> {
 	 * @param credentials the credentials, or {@code null} to send no Authorization header
 	 * @param uri the endpoint called
 	 */
-	public GoogleAuthHeaders(String projectId, CachingGoogleCredentials credentials, URI uri) {
+	public GoogleAuthHeaders(String projectId, @Nullable CachingGoogleCredentials credentials, URI uri) {
 		this.projectId = projectId;
 		this.credentials = credentials;
 		this.uri = uri;
