@@ -1,13 +1,11 @@
 package dev.cloudtrace.autoconfigure.health;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.map;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link CloudTraceHealthContributorAutoConfiguration}.
@@ -46,7 +47,7 @@ class CloudTraceHealthContributorAutoConfigurationTests {
 	@Test
 	void showsEachExporterAndStaysUpWhileItFails() {
 		this.contextRunner.withUserConfiguration(SwitchableExporterConfiguration.class).run((context) -> {
-			SwitchableExporter exporter = context.getBean(SwitchableExporter.class);
+			AtomicBoolean failing = context.getBean(SwitchableExporterConfiguration.class).failing;
 			CloudTraceHealthIndicator indicator = context.getBean(CloudTraceHealthIndicator.class);
 			assertThat(exporterDetails(indicator)).containsEntry("state", "idle").doesNotContainKey("failure");
 			context.getBean(Tracer.class).spanBuilder("work").startSpan().end();
@@ -54,7 +55,7 @@ class CloudTraceHealthContributorAutoConfigurationTests {
 			assertThat(exporterDetails(indicator)).containsKey("lastSuccessfulExport")
 				.containsEntry("queue", Map.of("size", 0L, "capacity", 2048))
 				.containsEntry("spans", Map.of("exported", 1L, "failed", 0L, "dropped", 0L));
-			exporter.failing.set(true);
+			failing.set(true);
 			context.getBean(Tracer.class).spanBuilder("work").startSpan().end();
 			await().until(() -> "failing".equals(exporterDetails(indicator).get("state")));
 			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
@@ -111,30 +112,16 @@ class CloudTraceHealthContributorAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class SwitchableExporterConfiguration {
 
-		@Bean
-		SwitchableExporter switchableExporter() {
-			return new SwitchableExporter();
-		}
-
-	}
-
-	static class SwitchableExporter implements SpanExporter {
-
 		final AtomicBoolean failing = new AtomicBoolean();
 
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			return this.failing.get() ? CompletableResultCode.ofFailure() : CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
+		@Bean
+		SpanExporter switchableExporter() {
+			SpanExporter exporter = mock(SpanExporter.class);
+			given(exporter.export(any())).willAnswer((invocation) -> this.failing.get()
+					? CompletableResultCode.ofFailure() : CompletableResultCode.ofSuccess());
+			given(exporter.flush()).willReturn(CompletableResultCode.ofSuccess());
+			given(exporter.shutdown()).willReturn(CompletableResultCode.ofSuccess());
+			return exporter;
 		}
 
 	}

@@ -1,12 +1,10 @@
 package dev.cloudtrace.autoconfigure.boot3.health;
 
-import java.util.Collection;
 import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.boot3.testsupport.CloudTraceContextRunners;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link Boot3CloudTraceHealthContributorAutoConfiguration}, on Spring Boot 3.
@@ -88,24 +89,11 @@ class Boot3CloudTraceHealthContributorAutoConfigurationTests {
 
 		@Bean
 		SpanExporter failingExporter() {
-			return new SpanExporter() {
-
-				@Override
-				public CompletableResultCode export(Collection<SpanData> spans) {
-					return CompletableResultCode.ofFailure();
-				}
-
-				@Override
-				public CompletableResultCode flush() {
-					return CompletableResultCode.ofSuccess();
-				}
-
-				@Override
-				public CompletableResultCode shutdown() {
-					return CompletableResultCode.ofSuccess();
-				}
-
-			};
+			SpanExporter exporter = mock(SpanExporter.class);
+			given(exporter.export(any())).willReturn(CompletableResultCode.ofFailure());
+			given(exporter.flush()).willReturn(CompletableResultCode.ofSuccess());
+			given(exporter.shutdown()).willReturn(CompletableResultCode.ofSuccess());
+			return exporter;
 		}
 
 	}
