@@ -18,6 +18,8 @@ final class TraceRateLimiter {
 
 	private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
+	private static final long MAX_INTERVAL_NANOS = Long.MAX_VALUE / 4;
+
 	private final double tracesPerSecond;
 
 	private final long intervalNanos;
@@ -38,7 +40,10 @@ final class TraceRateLimiter {
 			throw new IllegalArgumentException("tracesPerSecond must be greater than 0, not " + tracesPerSecond);
 		}
 		this.tracesPerSecond = tracesPerSecond;
-		this.intervalNanos = Math.max(1, Math.round(NANOS_PER_SECOND / tracesPerSecond));
+		// Capped so that adding it to a clock value never wraps by more than the comparisons by
+		// difference allow: a trace every 73 years is as good as none after the first.
+		long interval = Math.round(NANOS_PER_SECOND / tracesPerSecond);
+		this.intervalNanos = Math.max(1, Math.min(interval, MAX_INTERVAL_NANOS));
 		// One second's worth of traces, at least one: the first is admitted at once, the others
 		// while the bucket is at most (burst - 1) intervals ahead of now.
 		double burst = Math.max(1.0, Math.floor(tracesPerSecond));

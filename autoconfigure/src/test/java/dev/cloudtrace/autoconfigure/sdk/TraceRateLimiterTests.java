@@ -80,6 +80,14 @@ class TraceRateLimiterTests {
 	}
 
 	@Test
+	void admitsOneTraceAtATinyRateAndNoMoreForAYear() {
+		TraceRateLimiter limiter = new TraceRateLimiter(1e-15, this.now::get);
+		assertThat(admitted(limiter, 10)).isEqualTo(1);
+		advanceMillis(TimeUnit.DAYS.toMillis(365));
+		assertThat(admitted(limiter, 10)).isZero();
+	}
+
+	@Test
 	void admitsBurstAfterIdleWhateverTheClockValue() {
 		this.now.set(Long.MAX_VALUE - 500_000_000L);
 		TraceRateLimiter limiter = new TraceRateLimiter(4, this.now::get);
