@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PropertiesDocumentationTests {
 
-	private static final Pattern TABLE_ROW = Pattern.compile("^\\| `(cloudtrace\\.[a-z0-9.-]+)(\\.<[a-z]+>)?` \\|",
+	// A list of objects (cloudtrace.sampler.rules) is one property in the metadata, and a row per
+	// field of its elements in the table: cloudtrace.sampler.rules[n].path.
+	private static final Pattern TABLE_ROW = Pattern.compile(
+			"^\\| `(cloudtrace\\.[a-z0-9.-]+)(\\.<[a-z]+>|\\[n\\]\\.[a-z-]+)?` \\|",
 			Pattern.MULTILINE);
 
 	@Test

@@ -1,6 +1,9 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import dev.cloudtrace.autoconfigure.propagation.XCloudTraceContextPropagator;
 import io.opentelemetry.api.common.Attributes;
@@ -27,10 +30,19 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
  * ratio sampler decides by the trace id alone, so services that all decide this way with
  * the same probability agree on every trace. A sampled parent and a parent within this
  * process are always followed, as {@code Sampler.parentBased} does.
+ * <p>
+ * What this service decides (new traces, and the remote parents above) can also be capped:
+ * by {@linkplain Builder#setRateLimit(double) a rate limit} and by
+ * {@linkplain Builder#addRule(String, Predicate, double, Double) rules on the request path},
+ * each a trace-id ratio followed by an optional rate limit, matched in order before the
+ * default. Followed parents take no token of any limit.
  *
  * @see XCloudTraceContextPropagator#isSamplingUndecided(Context)
  */
 public final class CloudTraceSampler implements Sampler {
+
+	// The limiter counts in nanoseconds; one trace per nanosecond is no limit at all.
+	private static final double MAX_RATE_LIMIT = 1_000_000_000.0;
 
 	private final Sampler root;
 
@@ -66,14 +78,20 @@ public final class CloudTraceSampler implements Sampler {
 	 * @throws IllegalArgumentException if the probability is outside 0.0 to 1.0 or not a number
 	 */
 	public static Sampler create(double probability, RemoteParentNotSampled remoteParentNotSampled) {
-		// The SDK's ratio sampler lets NaN through and then never samples.
-		if (!(probability >= 0.0 && probability <= 1.0)) {
-			throw new IllegalArgumentException("probability must be from 0.0 to 1.0, not " + probability);
-		}
+		checkProbability("probability", probability);
 		if (remoteParentNotSampled == null) {
 			throw new IllegalArgumentException("remoteParentNotSampled must not be null");
 		}
 		return new CloudTraceSampler(Sampler.traceIdRatioBased(probability), remoteParentNotSampled);
+	}
+
+	/**
+	 * Returns a builder for a sampler that can also cap what this service decides with a
+	 * rate limit and rules on the request path.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
@@ -101,6 +119,126 @@ public final class CloudTraceSampler implements Sampler {
 	@Override
 	public String toString() {
 		return getDescription();
+	}
+
+	private static void checkProbability(String name, double probability) {
+		// The SDK's ratio sampler lets NaN through and then never samples.
+		if (!(probability >= 0.0 && probability <= 1.0)) {
+			throw new IllegalArgumentException(name + " must be from 0.0 to 1.0, not " + probability);
+		}
+	}
+
+	private static void checkRateLimit(String name, Double rateLimit) {
+		if (rateLimit != null && !(rateLimit > 0.0 && rateLimit <= MAX_RATE_LIMIT)) {
+			throw new IllegalArgumentException(name + " must be greater than 0, not " + rateLimit);
+		}
+	}
+
+	/**
+	 * Builds a {@link CloudTraceSampler}. By default it records every trace it decides and
+	 * follows remote parents that say "not sampled".
+	 */
+	public static final class Builder {
+
+		private double probability = 1.0;
+
+		private RemoteParentNotSampled remoteParentNotSampled = RemoteParentNotSampled.FOLLOW;
+
+		private Double rateLimit;
+
+		private final List<Rule> rules = new ArrayList<>();
+
+		private LongSupplier nanoTime = System::nanoTime;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the fraction of the traces this service decides that are recorded, unless a
+		 * rule matches.
+		 * @param probability from 0.0 to 1.0
+		 * @return this builder
+		 */
+		public Builder setProbability(double probability) {
+			checkProbability("probability", probability);
+			this.probability = probability;
+			return this;
+		}
+
+		/**
+		 * Sets what to do with a remote parent that says "not sampled".
+		 * @param remoteParentNotSampled follow or decide
+		 * @return this builder
+		 */
+		public Builder setRemoteParentNotSampled(RemoteParentNotSampled remoteParentNotSampled) {
+			if (remoteParentNotSampled == null) {
+				throw new IllegalArgumentException("remoteParentNotSampled must not be null");
+			}
+			this.remoteParentNotSampled = remoteParentNotSampled;
+			return this;
+		}
+
+		/**
+		 * Caps the traces this service decides to record that match no rule, in traces per
+		 * second, with bursts of up to one second's worth.
+		 * @param tracesPerSecond greater than 0
+		 * @return this builder
+		 */
+		public Builder setRateLimit(double tracesPerSecond) {
+			checkRateLimit("rateLimit", tracesPerSecond);
+			this.rateLimit = tracesPerSecond;
+			return this;
+		}
+
+		/**
+		 * Adds a rule, matched after the rules added before it and before the default: a
+		 * trace whose first span's {@code url.path} matches is recorded with the rule's
+		 * probability, capped by its rate limit if it has one, and takes nothing of the
+		 * default's rate limit.
+		 * @param description names the rule in the sampler's description, e.g. its path pattern
+		 * @param paths whether a request path matches
+		 * @param probability from 0.0 to 1.0
+		 * @param tracesPerSecond the rule's rate limit, greater than 0, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder addRule(String description, Predicate<String> paths, double probability,
+				Double tracesPerSecond) {
+			if (paths == null) {
+				throw new IllegalArgumentException("paths must not be null");
+			}
+			checkProbability("probability", probability);
+			checkRateLimit("rateLimit", tracesPerSecond);
+			this.rules.add(new Rule(description, paths, probability, tracesPerSecond));
+			return this;
+		}
+
+		// The clock of the rate limits, so that tests can drive them.
+		Builder setNanoTime(LongSupplier nanoTime) {
+			this.nanoTime = nanoTime;
+			return this;
+		}
+
+		/**
+		 * Builds the sampler.
+		 * @return the sampler
+		 */
+		public CloudTraceSampler build() {
+			if (this.rules.isEmpty() && this.rateLimit == null) {
+				return new CloudTraceSampler(Sampler.traceIdRatioBased(this.probability), this.remoteParentNotSampled);
+			}
+			List<SamplingRule> rules = this.rules.stream()
+				.map((rule) -> SamplingRule.create(rule.description(), rule.paths(), rule.probability(),
+						rule.rateLimit(), this.nanoTime))
+				.toList();
+			SamplingRule defaultRule = SamplingRule.create("default", null, this.probability, this.rateLimit,
+					this.nanoTime);
+			return new CloudTraceSampler(new RuleBasedSampler(rules, defaultRule), this.remoteParentNotSampled);
+		}
+
+		private record Rule(String description, Predicate<String> paths, double probability, Double rateLimit) {
+
+		}
+
 	}
 
 }

@@ -97,7 +97,19 @@ public final class CloudTraceSdkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Sampler cloudTraceSampler(SamplerProperties properties, DeploymentPlatform platform) {
-		return CloudTraceSampler.create(properties.getProbability(), properties.remoteParentNotSampled(platform));
+		CloudTraceSampler.Builder builder = CloudTraceSampler.builder()
+			.setProbability(properties.getProbability())
+			.setRemoteParentNotSampled(properties.remoteParentNotSampled(platform));
+		if (properties.getRateLimit() != null) {
+			builder.setRateLimit(properties.getRateLimit());
+		}
+		List<SamplerProperties.Rule> rules = properties.getRules();
+		for (int i = 0; i < rules.size(); i++) {
+			SamplerProperties.Rule rule = rules.get(i);
+			builder.addRule(rule.getPath(), SamplingRulePaths.compile("cloudtrace.sampler.rules[" + i + "].path",
+					rule.getPath()), rule.getProbability(), rule.getRateLimit());
+		}
+		return builder.build();
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package dev.cloudtrace.autoconfigure.sdk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +58,16 @@ final class ReportingSpanExporter implements SpanExporter {
 
 	private long droppedSpansInEpisode;
 
+	private final Clock clock;
+
+	private Instant lastSuccessfulExport;
+
+	private Instant failingSince;
+
+	private String failureReason;
+
+	private long droppedSpansAtFailureStart;
+
 	/**
 	 * Creates an exporter.
 	 * @param name names the exporter in log messages, e.g. its bean name
@@ -64,9 +76,14 @@ final class ReportingSpanExporter implements SpanExporter {
 	 * exporter has dropped so far
 	 */
 	ReportingSpanExporter(String name, SpanExporter delegate, LongSupplier droppedSpans) {
+		this(name, delegate, droppedSpans, Clock.systemUTC());
+	}
+
+	ReportingSpanExporter(String name, SpanExporter delegate, LongSupplier droppedSpans, Clock clock) {
 		this.name = name;
 		this.delegate = delegate;
 		this.droppedSpans = droppedSpans;
+		this.clock = clock;
 	}
 
 	@Override
@@ -96,11 +113,14 @@ final class ReportingSpanExporter implements SpanExporter {
 	private void succeeded(int count) {
 		this.exportedSpans.addAndGet(count);
 		synchronized (this.monitor) {
+			this.lastSuccessfulExport = this.clock.instant();
 			if (this.failing) {
 				logger.info("Exporting spans with " + this.name + " works again, after " + this.failedExportsInEpisode
 						+ " failed export(s)");
 				this.failing = false;
 				this.failedExportsInEpisode = 0;
+				this.failingSince = null;
+				this.failureReason = null;
 			}
 		}
 	}
@@ -112,7 +132,10 @@ final class ReportingSpanExporter implements SpanExporter {
 			this.failedExportsInEpisode++;
 			if (!this.failing) {
 				this.failing = true;
-				logger.warn("Exporting spans with " + this.name + " failed: " + describe(failure)
+				this.failingSince = this.clock.instant();
+				this.failureReason = describe(failure);
+				this.droppedSpansAtFailureStart = this.droppedSpans.getAsLong();
+				logger.warn("Exporting spans with " + this.name + " failed: " + this.failureReason
 						+ ((failure == null || hasMessage(failure)) ? "" : NO_DETAILS)
 						+ ". Spans are dropped until an export succeeds; until then further failures are not logged");
 			}
@@ -170,6 +193,37 @@ final class ReportingSpanExporter implements SpanExporter {
 	 */
 	long failedExports() {
 		return this.failedExports.get();
+	}
+
+	/**
+	 * Returns the current failure episode, if any, and when an export last succeeded.
+	 * @return the state
+	 */
+	Episode episode() {
+		long dropped = this.droppedSpans.getAsLong();
+		synchronized (this.monitor) {
+			if (this.failing) {
+				return new Episode(this.lastSuccessfulExport, this.failingSince, this.failureReason,
+						this.failedExportsInEpisode, dropped - this.droppedSpansAtFailureStart);
+			}
+			return new Episode(this.lastSuccessfulExport, null, null, 0, this.droppedSpansInEpisode);
+		}
+	}
+
+	/**
+	 * What the exporter knows about its current trouble.
+	 *
+	 * @param lastSuccessfulExport when an export last succeeded, or {@code null} if none has
+	 * @param failingSince when the current failure episode started, or {@code null} if
+	 * exports work
+	 * @param failureReason why the first export of the episode failed, without credentials
+	 * @param failedExports exports that failed in the episode
+	 * @param droppedSpans spans dropped because the queue was full, in the failure episode,
+	 * or else in the current episode of a full queue
+	 */
+	record Episode(Instant lastSuccessfulExport, Instant failingSince, String failureReason, long failedExports,
+			long droppedSpans) {
+
 	}
 
 	@Override

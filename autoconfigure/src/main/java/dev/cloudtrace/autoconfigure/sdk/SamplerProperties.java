@@ -1,15 +1,21 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Properties of the sampler: parent-based, with a trace-id ratio for root spans.
+ * Properties of the sampler: parent-based, with a trace-id ratio for root spans, an
+ * optional rate limit, and rules on the request path.
  */
 @ConfigurationProperties("cloudtrace.sampler")
 public class SamplerProperties implements InitializingBean {
+
+	private static final String PROBABILITY = "use a number from 0.0 to 1.0.";
 
 	/**
 	 * Probability, from 0.0 to 1.0, that a new trace is sampled. Spans with a sampled parent
@@ -32,6 +38,19 @@ public class SamplerProperties implements InitializingBean {
 	 */
 	private RemoteParentNotSampled remoteParentNotSampled;
 
+	/**
+	 * Most traces per second that this instance decides to record (new traces, and remote
+	 * parents it decides for) among requests that match no rule, with bursts of up to one
+	 * second's worth. A trace whose parent is followed takes nothing of it. None by default.
+	 */
+	private Double rateLimit;
+
+	/**
+	 * Rules matched in order, before probability and rate-limit, on the path of the request
+	 * that starts or decides the trace; the first rule whose path matches decides.
+	 */
+	private List<Rule> rules = new ArrayList<>();
+
 	public double getProbability() {
 		return this.probability;
 	}
@@ -46,6 +65,22 @@ public class SamplerProperties implements InitializingBean {
 
 	public void setRemoteParentNotSampled(RemoteParentNotSampled remoteParentNotSampled) {
 		this.remoteParentNotSampled = remoteParentNotSampled;
+	}
+
+	public Double getRateLimit() {
+		return this.rateLimit;
+	}
+
+	public void setRateLimit(Double rateLimit) {
+		this.rateLimit = rateLimit;
+	}
+
+	public List<Rule> getRules() {
+		return this.rules;
+	}
+
+	public void setRules(List<Rule> rules) {
+		this.rules = rules;
 	}
 
 	/**
@@ -64,7 +99,75 @@ public class SamplerProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		InvalidCloudTracePropertyException.check(this.probability >= 0.0 && this.probability <= 1.0,
-				"cloudtrace.sampler.probability", this.probability, "use a number from 0.0 to 1.0.");
+				"cloudtrace.sampler.probability", this.probability, PROBABILITY);
+		checkRateLimit("cloudtrace.sampler.rate-limit", this.rateLimit);
+		for (int i = 0; i < this.rules.size(); i++) {
+			Rule rule = this.rules.get(i);
+			String prefix = "cloudtrace.sampler.rules[" + i + "].";
+			InvalidCloudTracePropertyException.check(rule.getPath() != null, prefix + "path", null,
+					"every rule needs a path pattern, e.g. /checkout/** or /health.");
+			InvalidCloudTracePropertyException.check(rule.getProbability() >= 0.0 && rule.getProbability() <= 1.0,
+					prefix + "probability", rule.getProbability(), PROBABILITY);
+			checkRateLimit(prefix + "rate-limit", rule.getRateLimit());
+		}
+	}
+
+	private static void checkRateLimit(String property, Double rateLimit) {
+		// At most one trace per nanosecond, the limiter's unit: more would be no limit.
+		InvalidCloudTracePropertyException.check(rateLimit == null || (rateLimit > 0.0 && rateLimit <= 1e9), property,
+				rateLimit, "use a number of traces per second greater than 0 (e.g. 0.5 or 10), or leave it unset "
+						+ "for no limit.");
+	}
+
+	/**
+	 * How the traces that start at matching requests are sampled.
+	 */
+	public static class Rule {
+
+		/**
+		 * Path pattern of the request, in Spring MVC syntax as for
+		 * cloudtrace.http.server.excluded-paths (e.g. /checkout/** or /health), matched
+		 * against url.path, the path as sent (with the servlet context path, if any).
+		 */
+		private String path;
+
+		/**
+		 * Probability, from 0.0 to 1.0, that a trace this service decides at a matching
+		 * request is sampled.
+		 */
+		private double probability = 1.0;
+
+		/**
+		 * Most traces per second that this instance records at matching requests, with
+		 * bursts of up to one second's worth; they take nothing of cloudtrace.sampler.rate-limit.
+		 * None by default.
+		 */
+		private Double rateLimit;
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public double getProbability() {
+			return this.probability;
+		}
+
+		public void setProbability(double probability) {
+			this.probability = probability;
+		}
+
+		public Double getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public void setRateLimit(Double rateLimit) {
+			this.rateLimit = rateLimit;
+		}
+
 	}
 
 }

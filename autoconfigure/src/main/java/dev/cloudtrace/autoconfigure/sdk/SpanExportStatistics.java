@@ -84,6 +84,14 @@ public final class SpanExportStatistics {
 		return sum((pipeline) -> pipeline.metrics().read().queued());
 	}
 
+	/**
+	 * Returns the state of each exporter, in the order their pipelines were built.
+	 * @return one state per exporter
+	 */
+	public List<SpanExporterState> exporters() {
+		return this.pipelines.stream().map(Pipeline::state).toList();
+	}
+
 	private long sum(ToLongFunction<Pipeline> count) {
 		return this.pipelines.stream().mapToLong(count).sum();
 	}
@@ -102,6 +110,14 @@ public final class SpanExportStatistics {
 	 * @param queueCapacity the configured size of the processor's queue
 	 */
 	record Pipeline(ReportingSpanExporter exporter, BatchSpanProcessorMetrics metrics, int queueCapacity) {
+
+		SpanExporterState state() {
+			ReportingSpanExporter.Episode episode = this.exporter.episode();
+			BatchSpanProcessorMetrics.Snapshot queue = this.metrics.read();
+			return new SpanExporterState(this.exporter.name(), episode.lastSuccessfulExport(), episode.failingSince(),
+					episode.failureReason(), episode.failedExports(), episode.droppedSpans(), queue.queued(),
+					this.queueCapacity, this.exporter.exportedSpans(), this.exporter.failedSpans(), queue.dropped());
+		}
 
 	}
 

@@ -13,8 +13,11 @@ import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import dev.cloudtrace.autoconfigure.testsupport.RecordingSpanExporter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
@@ -25,12 +28,14 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -138,6 +143,92 @@ class CloudTraceSdkAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("cloudtrace.sampler.probability=0.25")
 			.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
 				.contains("ParentBased{root:TraceIdRatioBased{0.250000}"));
+	}
+
+	@Test
+	void samplerHasNoRateLimitOrRulesByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
+			.doesNotContain("RateLimit")
+			.doesNotContain("RuleBased"));
+	}
+
+	@Test
+	void samplerRateLimitComesFromProperties() {
+		this.contextRunner.withPropertyValues("cloudtrace.sampler.probability=0.5", "cloudtrace.sampler.rate-limit=2.5")
+			.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
+				.contains("default:TraceIdRatioBased{0.500000}+RateLimit{2.5/s}"));
+	}
+
+	@Test
+	void samplerRulesComeFromPropertiesInOrder() {
+		this.contextRunner
+			.withPropertyValues("cloudtrace.sampler.rules[0].path=/checkout/**",
+					"cloudtrace.sampler.rules[1].path=/search", "cloudtrace.sampler.rules[1].probability=0.1",
+					"cloudtrace.sampler.rules[1].rate-limit=3")
+			.run((context) -> {
+				Sampler sampler = context.getBean(Sampler.class);
+				assertThat(sampler.getDescription()).contains("RuleBased{/checkout/**->TraceIdRatioBased{1.000000},"
+						+ "/search->TraceIdRatioBased{0.100000}+RateLimit{3.0/s},default:TraceIdRatioBased{1.000000}}");
+				assertThat(sampled(sampler, "/checkout/42")).isTrue();
+			});
+	}
+
+	@Test
+	void samplerRulesKeepTheRemoteParentSetting() {
+		this.contextRunner
+			.withPropertyValues("cloudtrace.sampler.remote-parent-not-sampled=decide",
+					"cloudtrace.sampler.rules[0].path=/checkout/**")
+			.run((context) -> assertThat(((CloudTraceSampler) context.getBean(Sampler.class))
+				.getRemoteParentNotSampled()).isEqualTo(RemoteParentNotSampled.DECIDE));
+	}
+
+	@Test
+	void samplerRulesNeedSpringWeb() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.util.pattern"))
+			.withPropertyValues("cloudtrace.sampler.rules[0].path=/checkout/**")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidCloudTracePropertyException.class)
+				.hasMessageContaining("'cloudtrace.sampler.rules[0].path'")
+				.hasMessageContaining("needs Spring Web"));
+	}
+
+	@Test
+	void failsOnRateLimitThatIsNotPositive() {
+		assertInvalid("cloudtrace.sampler.rate-limit=0", "cloudtrace.sampler.rate-limit", "0.0", "greater than 0");
+		assertInvalid("cloudtrace.sampler.rate-limit=-2", "cloudtrace.sampler.rate-limit", "-2.0", "greater than 0");
+		assertInvalid("cloudtrace.sampler.rate-limit=NaN", "cloudtrace.sampler.rate-limit", "NaN", "greater than 0");
+	}
+
+	@Test
+	void failsOnInvalidRules() {
+		assertInvalid("cloudtrace.sampler.rules[0].probability=0.5", "cloudtrace.sampler.rules[0].path", "null",
+				"needs a path pattern");
+		this.contextRunner
+			.withPropertyValues("cloudtrace.sampler.rules[0].path=/a", "cloudtrace.sampler.rules[1].path=/b",
+					"cloudtrace.sampler.rules[1].probability=1.5")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("'cloudtrace.sampler.rules[1].probability'")
+				.hasMessageContaining("'1.5'")
+				.hasMessageContaining("from 0.0 to 1.0"));
+		this.contextRunner
+			.withPropertyValues("cloudtrace.sampler.rules[0].path=/a", "cloudtrace.sampler.rules[0].rate-limit=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("'cloudtrace.sampler.rules[0].rate-limit'")
+				.hasMessageContaining("greater than 0"));
+		assertInvalid("cloudtrace.sampler.rules[0].path=checkout", "cloudtrace.sampler.rules[0].path", "checkout",
+				"starting with '/'");
+		assertInvalid("cloudtrace.sampler.rules[0].path=/a/**/b/{", "cloudtrace.sampler.rules[0].path", "/a/**/b/{",
+				"Spring MVC syntax");
+	}
+
+	private static boolean sampled(Sampler sampler, String path) {
+		return sampler
+			.shouldSample(Context.root(), "4bf92f3577b34da6a3ce929d0e0e4736", "GET", SpanKind.SERVER,
+					Attributes.of(AttributeKey.stringKey("url.path"), path), List.of())
+			.getDecision() == SamplingDecision.RECORD_AND_SAMPLE;
 	}
 
 	@Test

@@ -2,7 +2,11 @@ package dev.cloudtrace.autoconfigure.sdk;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -70,6 +74,30 @@ class ReportingSpanExporterTests {
 		assertThat(this.exporter.failedExports()).isEqualTo(21);
 		assertThat(this.exporter.failedSpans()).isEqualTo(42);
 		assertThat(this.exporter.exportedSpans()).isEqualTo(4);
+	}
+
+	@Test
+	void keepsTheFailureEpisodeForHealthUntilAnExportSucceeds() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+		ReportingSpanExporter exporter = new ReportingSpanExporter("cloudTraceSpanExporter", this.delegate,
+				this.dropped::get, clock);
+		assertThat(exporter.episode()).isEqualTo(new ReportingSpanExporter.Episode(null, null, null, 0, 0));
+		exporter.export(BATCH);
+		clock.now = Instant.parse("2026-12-01T10:01:00Z");
+		this.dropped.set(5);
+		this.delegate.next(CompletableResultCode.ofExceptionalFailure(new IOException("Connection reset")));
+		exporter.export(BATCH);
+		clock.now = Instant.parse("2026-12-01T10:02:00Z");
+		this.delegate.next(CompletableResultCode.ofFailure());
+		exporter.export(BATCH);
+		this.dropped.set(12);
+		assertThat(exporter.episode()).isEqualTo(new ReportingSpanExporter.Episode(
+				Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:01:00Z"), "Connection reset", 2, 7));
+		clock.now = Instant.parse("2026-12-01T10:03:00Z");
+		exporter.export(BATCH);
+		assertThat(exporter.episode().failingSince()).isNull();
+		assertThat(exporter.episode().failureReason()).isNull();
+		assertThat(exporter.episode().lastSuccessfulExport()).isEqualTo(Instant.parse("2026-12-01T10:03:00Z"));
 	}
 
 	@Test
@@ -244,6 +272,31 @@ class ReportingSpanExporterTests {
 	/**
 	 * Answers each export with the next scripted result, and with success when none is left.
 	 */
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+	}
+
 	private static final class ScriptedSpanExporter implements SpanExporter {
 
 		private final Deque<Object> script = new ArrayDeque<>();

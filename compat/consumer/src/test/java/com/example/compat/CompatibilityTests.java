@@ -126,6 +126,13 @@ class CompatibilityTests {
 	}
 
 	@Test
+	void cloudTraceHealthContributorIsUp() throws Exception {
+		// Boot 4's health API or Boot 3's, whichever the line has; 404 if neither contributed.
+		HttpResponse<String> response = getOk(app, "/actuator/health/cloudTrace", Map.of());
+		assertThat(response.body()).contains("\"status\":\"UP\"");
+	}
+
+	@Test
 	void flushesQueuedSpansWhenTheApplicationCloses() throws Exception {
 		try (FakeOtlpEndpoint shutdownOtlp = new FakeOtlpEndpoint()) {
 			ConfigurableApplicationContext second = ConsumerApp.start(shutdownOtlp, "10m");

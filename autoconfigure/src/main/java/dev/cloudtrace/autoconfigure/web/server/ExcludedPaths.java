@@ -1,6 +1,7 @@
 package dev.cloudtrace.autoconfigure.web.server;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
@@ -50,13 +51,32 @@ public final class ExcludedPaths {
 	 * @throws InvalidCloudTracePropertyException if a pattern is blank or invalid
 	 */
 	public static ExcludedPaths compile(String property, List<String> patterns) {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < patterns.size(); i++) {
+			names.add(property + "[" + i + "]");
+		}
+		return compile(names, patterns);
+	}
+
+	/**
+	 * Parses the one pattern of a property.
+	 * @param property the property name, for the error message
+	 * @param pattern the configured pattern
+	 * @return the compiled pattern
+	 * @throws InvalidCloudTracePropertyException if the pattern is blank or invalid
+	 */
+	public static ExcludedPaths compile(String property, String pattern) {
+		return compile(List.of(property), Collections.singletonList(pattern));
+	}
+
+	private static ExcludedPaths compile(List<String> names, List<String> patterns) {
 		List<String> literals = new ArrayList<>();
 		List<String> prefixes = new ArrayList<>();
 		List<PathPattern> others = new ArrayList<>();
 		List<PathPattern> all = new ArrayList<>();
 		for (int i = 0; i < patterns.size(); i++) {
 			String pattern = patterns.get(i);
-			String name = property + "[" + i + "]";
+			String name = names.get(i);
 			InvalidCloudTracePropertyException.check(pattern != null && pattern.startsWith("/")
 					&& pattern.chars().noneMatch(Character::isWhitespace), name, pattern, ALLOWED + ".");
 			PathPattern parsed = parse(name, pattern);

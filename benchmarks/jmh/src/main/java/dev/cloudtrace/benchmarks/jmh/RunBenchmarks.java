@@ -67,6 +67,13 @@ public final class RunBenchmarks {
 				"PropagationBenchmark.extractTraceparentOpenTelemetryDefault");
 		row("PropagationBenchmark.extractTraceparentOpenTelemetryDefault",
 				"Extract baseline: traceparent with OpenTelemetry's default", null);
+		row("SamplerBenchmark.rateLimitAdmitting", "Sampler, 8 threads: rate limit admitting every trace (CAS)",
+				"SamplerBenchmark.probabilityBaseline");
+		row("SamplerBenchmark.rateLimitRefusing", "Sampler, 8 threads: rate limit refusing (read only)",
+				"SamplerBenchmark.probabilityBaseline");
+		row("SamplerBenchmark.rulesThenRateLimit", "Sampler, 8 threads: 3 path rules, then a rate limit",
+				"SamplerBenchmark.probabilityBaseline");
+		row("SamplerBenchmark.probabilityBaseline", "Sampler baseline, 8 threads: probability only", null);
 		row("XCloudTraceContextBenchmark.parse", "X-Cloud-Trace-Context parse: TRACE/SPAN;o=1",
 				"XCloudTraceContextBenchmark.parseTraceparentBaseline");
 		row("XCloudTraceContextBenchmark.parseMalformed", "X-Cloud-Trace-Context parse: malformed",
