@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.cloudtrace.autoconfigure.sdk.SpanExportStatistics;
 import dev.cloudtrace.autoconfigure.sdk.SpanExporterState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The details of the {@code cloudTrace} health contributor, the same on every Spring Boot
@@ -70,7 +71,7 @@ public final class CloudTraceHealthDetails {
 		return (exporter.lastSuccessfulExport() != null) ? "exporting" : "idle";
 	}
 
-	private static void putIfPresent(Map<String, Object> details, String key, Instant instant) {
+	private static void putIfPresent(Map<String, Object> details, String key, @Nullable Instant instant) {
 		if (instant != null) {
 			details.put(key, instant.toString());
 		}

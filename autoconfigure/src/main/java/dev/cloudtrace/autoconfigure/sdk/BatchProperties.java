@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 import dev.cloudtrace.autoconfigure.sdk.DeploymentPlatform.Kind;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,7 +38,7 @@ public class BatchProperties implements InitializingBean {
 	 * Delay between two exports. Defaults to 1s on Cloud Run services, where the CPU may be
 	 * throttled outside requests, and to 5s elsewhere.
 	 */
-	private Duration scheduleDelay;
+	private @Nullable Duration scheduleDelay;
 
 	/**
 	 * Whether the start of a server request asks for the spans that wait to be exported at
@@ -45,7 +46,7 @@ public class BatchProperties implements InitializingBean {
 	 * while the request has the CPU. Defaults to true on Cloud Run services, whose CPU is
 	 * throttled outside requests with request-based billing, and to false elsewhere.
 	 */
-	private Boolean exportAtRequestStart;
+	private @Nullable Boolean exportAtRequestStart;
 
 	/**
 	 * Maximum time one export may take, retries included (each exporter's own timeout is
@@ -61,7 +62,7 @@ public class BatchProperties implements InitializingBean {
 	 * pods cannot read their terminationGracePeriodSeconds, so Kubernetes' default 30s is
 	 * assumed; set it to four fifths of yours if it differs.
 	 */
-	private Duration shutdownTimeout;
+	private @Nullable Duration shutdownTimeout;
 
 	public int getMaxQueueSize() {
 		return this.maxQueueSize;
@@ -79,19 +80,19 @@ public class BatchProperties implements InitializingBean {
 		this.maxExportBatchSize = maxExportBatchSize;
 	}
 
-	public Duration getScheduleDelay() {
+	public @Nullable Duration getScheduleDelay() {
 		return this.scheduleDelay;
 	}
 
-	public void setScheduleDelay(Duration scheduleDelay) {
+	public void setScheduleDelay(@Nullable Duration scheduleDelay) {
 		this.scheduleDelay = scheduleDelay;
 	}
 
-	public Boolean getExportAtRequestStart() {
+	public @Nullable Boolean getExportAtRequestStart() {
 		return this.exportAtRequestStart;
 	}
 
-	public void setExportAtRequestStart(Boolean exportAtRequestStart) {
+	public void setExportAtRequestStart(@Nullable Boolean exportAtRequestStart) {
 		this.exportAtRequestStart = exportAtRequestStart;
 	}
 
@@ -103,11 +104,11 @@ public class BatchProperties implements InitializingBean {
 		this.exportTimeout = exportTimeout;
 	}
 
-	public Duration getShutdownTimeout() {
+	public @Nullable Duration getShutdownTimeout() {
 		return this.shutdownTimeout;
 	}
 
-	public void setShutdownTimeout(Duration shutdownTimeout) {
+	public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
@@ -174,7 +175,7 @@ public class BatchProperties implements InitializingBean {
 				"use a duration greater than 0 and shorter than the platform's grace period, e.g. 8s on Cloud Run.");
 	}
 
-	private static boolean isPositive(Duration duration) {
+	private static boolean isPositive(@Nullable Duration duration) {
 		return duration != null && !duration.isNegative() && !duration.isZero();
 	}
 
@@ -186,7 +187,7 @@ public class BatchProperties implements InitializingBean {
 	 * @param platformDefault why the platform's default applies, or {@code null} if it does
 	 * not
 	 */
-	record ShutdownTimeout(Duration timeout, String property, String platformDefault) {
+	record ShutdownTimeout(Duration timeout, String property, @Nullable String platformDefault) {
 
 	}
 

@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parent-based {@link Sampler} with a trace-id-ratio root that also decides for remote
@@ -128,7 +129,7 @@ public final class CloudTraceSampler implements Sampler {
 		}
 	}
 
-	private static void checkRateLimit(String name, Double rateLimit) {
+	private static void checkRateLimit(String name, @Nullable Double rateLimit) {
 		if (rateLimit != null && !(rateLimit > 0.0 && rateLimit <= MAX_RATE_LIMIT)) {
 			throw new IllegalArgumentException(name + " must be greater than 0, not " + rateLimit);
 		}
@@ -144,7 +145,7 @@ public final class CloudTraceSampler implements Sampler {
 
 		private RemoteParentNotSampled remoteParentNotSampled = RemoteParentNotSampled.FOLLOW;
 
-		private Double rateLimit;
+		private @Nullable Double rateLimit;
 
 		private final List<Rule> rules = new ArrayList<>();
 
@@ -202,7 +203,7 @@ public final class CloudTraceSampler implements Sampler {
 		 * @return this builder
 		 */
 		public Builder addRule(String description, Predicate<String> paths, double probability,
-				Double tracesPerSecond) {
+				@Nullable Double tracesPerSecond) {
 			if (paths == null) {
 				throw new IllegalArgumentException("paths must not be null");
 			}

@@ -3,6 +3,8 @@ package dev.cloudtrace.autoconfigure.sdk;
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the application runs, as far as the SDK's defaults depend on it: a Cloud Run
  * service or job, Google Kubernetes Engine, elsewhere on Google Cloud, or off Google
@@ -45,7 +47,8 @@ public final class DeploymentPlatform {
 	 * @param onGoogleCloud whether local hints say the process runs on Google Cloud
 	 * @return the platform
 	 */
-	public static DeploymentPlatform detect(Function<String, String> environment, boolean onGoogleCloud) {
+	public static DeploymentPlatform detect(Function<String, @Nullable String> environment,
+			boolean onGoogleCloud) {
 		String job = value(environment, "CLOUD_RUN_JOB");
 		if (job != null) {
 			return new DeploymentPlatform(Kind.CLOUD_RUN_JOB, job, value(environment, "CLOUD_RUN_EXECUTION"));
@@ -60,7 +63,7 @@ public final class DeploymentPlatform {
 		return new DeploymentPlatform(onGoogleCloud ? Kind.OTHER_GOOGLE_CLOUD : Kind.OFF_GOOGLE_CLOUD, null, null);
 	}
 
-	private static String value(Function<String, String> environment, String variable) {
+	private static @Nullable String value(Function<String, @Nullable String> environment, String variable) {
 		String value = environment.apply(variable);
 		return (value != null && !value.isBlank()) ? value.strip() : null;
 	}
@@ -77,7 +80,7 @@ public final class DeploymentPlatform {
 	 * Returns the name of the Cloud Run service or job.
 	 * @return the name, or {@code null} if not on Cloud Run
 	 */
-	public String getName() {
+	public @Nullable String getName() {
 		return this.name;
 	}
 
@@ -85,7 +88,7 @@ public final class DeploymentPlatform {
 	 * Returns the revision of a Cloud Run service, or the execution of a Cloud Run job.
 	 * @return the revision or execution, or {@code null} if unknown
 	 */
-	public String getVersion() {
+	public @Nullable String getVersion() {
 		return this.version;
 	}
 
@@ -102,7 +105,7 @@ public final class DeploymentPlatform {
 	 * Cloud Run; on GKE Kubernetes' default of 30 seconds, since a pod cannot read its own.
 	 * @return the grace period, or {@code null} where there is none to respect
 	 */
-	public Duration getTerminationGracePeriod() {
+	public @Nullable Duration getTerminationGracePeriod() {
 		return switch (this.kind) {
 			case CLOUD_RUN_SERVICE, CLOUD_RUN_JOB -> CLOUD_RUN_GRACE_PERIOD;
 			case KUBERNETES_ENGINE -> KUBERNETES_DEFAULT_GRACE_PERIOD;

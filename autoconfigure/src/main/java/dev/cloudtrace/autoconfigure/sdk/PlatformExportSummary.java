@@ -3,6 +3,7 @@ package dev.cloudtrace.autoconfigure.sdk;
 import java.time.Duration;
 
 import dev.cloudtrace.autoconfigure.sdk.BatchProperties.ShutdownTimeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one startup line that says, on Google Cloud, what the exporter will do there: how
@@ -21,7 +22,7 @@ final class PlatformExportSummary {
 	 * @param plan what the tracer provider was built with
 	 * @return the line, or {@code null} off Google Cloud
 	 */
-	static String describe(DeploymentPlatform platform, Plan plan) {
+	static @Nullable String describe(DeploymentPlatform platform, Plan plan) {
 		String where = where(platform);
 		if (where == null) {
 			return null;
@@ -51,7 +52,7 @@ final class PlatformExportSummary {
 		return line.toString();
 	}
 
-	private static String where(DeploymentPlatform platform) {
+	private static @Nullable String where(DeploymentPlatform platform) {
 		return switch (platform.getKind()) {
 			case CLOUD_RUN_SERVICE -> "Cloud Run service " + platform.getName() + version("revision", platform);
 			case CLOUD_RUN_JOB -> "Cloud Run job " + platform.getName() + version("execution", platform);
@@ -98,7 +99,7 @@ final class PlatformExportSummary {
 	 * @param trustIncoming whether requests continue the trace they arrive with
 	 */
 	record Plan(boolean exporting, Duration scheduleDelay, boolean exportAtRequestStart, ShutdownTimeout shutdown,
-			RemoteParentNotSampled remoteParentNotSampled, boolean trustIncoming) {
+			@Nullable RemoteParentNotSampled remoteParentNotSampled, boolean trustIncoming) {
 
 	}
 

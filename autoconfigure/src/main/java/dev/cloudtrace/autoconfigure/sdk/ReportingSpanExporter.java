@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sits between a batch span processor and its exporter, counts what is exported and lost,
@@ -60,11 +61,11 @@ final class ReportingSpanExporter implements SpanExporter {
 
 	private final Clock clock;
 
-	private Instant lastSuccessfulExport;
+	private @Nullable Instant lastSuccessfulExport;
 
-	private Instant failingSince;
+	private @Nullable Instant failingSince;
 
-	private String failureReason;
+	private @Nullable String failureReason;
 
 	private long droppedSpansAtFailureStart;
 
@@ -221,7 +222,8 @@ final class ReportingSpanExporter implements SpanExporter {
 	 * @param droppedSpans spans dropped because the queue was full, in the failure episode,
 	 * or else in the current episode of a full queue
 	 */
-	record Episode(Instant lastSuccessfulExport, Instant failingSince, String failureReason, long failedExports,
+	record Episode(@Nullable Instant lastSuccessfulExport, @Nullable Instant failingSince,
+			@Nullable String failureReason, long failedExports,
 			long droppedSpans) {
 
 	}
@@ -246,7 +248,7 @@ final class ReportingSpanExporter implements SpanExporter {
 	 * @param failure what the export failed with, may be {@code null}
 	 * @return the description
 	 */
-	static String describe(Throwable failure) {
+	static String describe(@Nullable Throwable failure) {
 		if (failure == null) {
 			return "the exporter gave no reason";
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,14 +37,14 @@ public class SamplerProperties implements InitializingBean {
 	 * cloudtrace.propagation.trust-incoming=false no request has a remote parent, and this
 	 * has no effect.
 	 */
-	private RemoteParentNotSampled remoteParentNotSampled;
+	private @Nullable RemoteParentNotSampled remoteParentNotSampled;
 
 	/**
 	 * Most traces per second that this instance decides to record (new traces, and remote
 	 * parents it decides for) among requests that match no rule, with bursts of up to one
 	 * second's worth. A trace whose parent is followed takes nothing of it. None by default.
 	 */
-	private Double rateLimit;
+	private @Nullable Double rateLimit;
 
 	/**
 	 * Rules matched in order, before probability and rate-limit, on the path of the request
@@ -59,19 +60,19 @@ public class SamplerProperties implements InitializingBean {
 		this.probability = probability;
 	}
 
-	public RemoteParentNotSampled getRemoteParentNotSampled() {
+	public @Nullable RemoteParentNotSampled getRemoteParentNotSampled() {
 		return this.remoteParentNotSampled;
 	}
 
-	public void setRemoteParentNotSampled(RemoteParentNotSampled remoteParentNotSampled) {
+	public void setRemoteParentNotSampled(@Nullable RemoteParentNotSampled remoteParentNotSampled) {
 		this.remoteParentNotSampled = remoteParentNotSampled;
 	}
 
-	public Double getRateLimit() {
+	public @Nullable Double getRateLimit() {
 		return this.rateLimit;
 	}
 
-	public void setRateLimit(Double rateLimit) {
+	public void setRateLimit(@Nullable Double rateLimit) {
 		this.rateLimit = rateLimit;
 	}
 
@@ -112,7 +113,7 @@ public class SamplerProperties implements InitializingBean {
 		}
 	}
 
-	private static void checkRateLimit(String property, Double rateLimit) {
+	private static void checkRateLimit(String property, @Nullable Double rateLimit) {
 		// At most one trace per nanosecond, the limiter's unit: more would be no limit.
 		InvalidCloudTracePropertyException.check(rateLimit == null || (rateLimit > 0.0 && rateLimit <= 1e9), property,
 				rateLimit, "use a number of traces per second greater than 0 (e.g. 0.5 or 10), or leave it unset "
@@ -129,7 +130,7 @@ public class SamplerProperties implements InitializingBean {
 		 * cloudtrace.http.server.excluded-paths (e.g. /checkout/** or /health), matched
 		 * against url.path, the path as sent (with the servlet context path, if any).
 		 */
-		private String path;
+		private @Nullable String path;
 
 		/**
 		 * Probability, from 0.0 to 1.0, that a trace this service decides at a matching
@@ -142,13 +143,13 @@ public class SamplerProperties implements InitializingBean {
 		 * bursts of up to one second's worth; they take nothing of cloudtrace.sampler.rate-limit.
 		 * None by default.
 		 */
-		private Double rateLimit;
+		private @Nullable Double rateLimit;
 
-		public String getPath() {
+		public @Nullable String getPath() {
 			return this.path;
 		}
 
-		public void setPath(String path) {
+		public void setPath(@Nullable String path) {
 			this.path = path;
 		}
 
@@ -160,11 +161,11 @@ public class SamplerProperties implements InitializingBean {
 			this.probability = probability;
 		}
 
-		public Double getRateLimit() {
+		public @Nullable Double getRateLimit() {
 			return this.rateLimit;
 		}
 
-		public void setRateLimit(Double rateLimit) {
+		public void setRateLimit(@Nullable Double rateLimit) {
 			this.rateLimit = rateLimit;
 		}
 

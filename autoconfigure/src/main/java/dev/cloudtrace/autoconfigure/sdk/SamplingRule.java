@@ -4,6 +4,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How this service decides a trace whose first span matches a request path: a trace-id
@@ -15,10 +16,11 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
  * @param ratio the trace-id ratio sampler
  * @param limiter the rate limit, or {@code null} for none
  */
-record SamplingRule(String description, Predicate<String> paths, Sampler ratio, TraceRateLimiter limiter) {
+record SamplingRule(String description, @Nullable Predicate<String> paths, Sampler ratio,
+		@Nullable TraceRateLimiter limiter) {
 
 	static SamplingRule create(String description, Predicate<String> paths, double probability,
-			Double rateLimit, LongSupplier nanoTime) {
+			@Nullable Double rateLimit, LongSupplier nanoTime) {
 		return new SamplingRule(description, paths, Sampler.traceIdRatioBased(probability),
 				(rateLimit != null) ? new TraceRateLimiter(rateLimit, nanoTime) : null);
 	}

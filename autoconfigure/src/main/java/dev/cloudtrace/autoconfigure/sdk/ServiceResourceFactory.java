@@ -11,6 +11,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.resources.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -46,7 +47,7 @@ final class ServiceResourceFactory {
 	 * @return the resource
 	 */
 	static Resource create(ResourceProperties properties, Function<String, String> environment, Resource platform,
-			String projectId, String serviceVersion) {
+			@Nullable String projectId, @Nullable String serviceVersion) {
 		Map<String, String> fromEnvironment = parseResourceAttributes(environment.apply("OTEL_RESOURCE_ATTRIBUTES"));
 		Map<String, String> configured = properties.getAttributes();
 		Resource resource = Resource.getDefault()
@@ -116,7 +117,7 @@ final class ServiceResourceFactory {
 		}
 	}
 
-	private static String firstText(String... candidates) {
+	private static @Nullable String firstText(@Nullable String... candidates) {
 		for (String candidate : candidates) {
 			if (StringUtils.hasText(candidate)) {
 				return candidate;

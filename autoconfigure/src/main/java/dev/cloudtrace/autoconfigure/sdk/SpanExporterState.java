@@ -2,6 +2,8 @@ package dev.cloudtrace.autoconfigure.sdk;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one exporter of the starter is doing, read at one moment: whether exports fail now
  * and since when, the counts of its pipeline, and its queue.
@@ -21,8 +23,9 @@ import java.time.Instant;
  * @param failedSpans spans lost in failed exports so far
  * @param droppedSpans spans dropped so far because the queue was full
  */
-public record SpanExporterState(String name, Instant lastSuccessfulExport, Instant failingSince,
-		String failureReason, long failedExportsInEpisode, long droppedSpansInEpisode, long queuedSpans,
+public record SpanExporterState(String name, @Nullable Instant lastSuccessfulExport,
+		@Nullable Instant failingSince, @Nullable String failureReason, long failedExportsInEpisode,
+		long droppedSpansInEpisode, long queuedSpans,
 		int queueCapacity, long exportedSpans, long failedSpans, long droppedSpans) {
 
 	/**
