@@ -49,6 +49,10 @@ final class ReportingSpanExporter implements SpanExporter {
 
 	private final AtomicLong failedExports = new AtomicLong();
 
+	private final AtomicLong completedExports = new AtomicLong();
+
+	private final AtomicLong exportNanos = new AtomicLong();
+
 	private final Object monitor = new Object();
 
 	private boolean failing;
@@ -91,6 +95,7 @@ final class ReportingSpanExporter implements SpanExporter {
 	public CompletableResultCode export(Collection<SpanData> spans) {
 		checkDroppedSpans();
 		int count = spans.size();
+		long start = System.nanoTime();
 		CompletableResultCode result;
 		try {
 			result = this.delegate.export(spans);
@@ -101,6 +106,8 @@ final class ReportingSpanExporter implements SpanExporter {
 		}
 		CompletableResultCode completed = result;
 		completed.whenComplete(() -> {
+			this.exportNanos.addAndGet(System.nanoTime() - start);
+			this.completedExports.incrementAndGet();
 			if (completed.isSuccess()) {
 				succeeded(count);
 			}
@@ -186,6 +193,23 @@ final class ReportingSpanExporter implements SpanExporter {
 	 */
 	long failedSpans() {
 		return this.failedSpans.get();
+	}
+
+	/**
+	 * Returns how many exports have completed, successfully or not.
+	 * @return the number of completed exports
+	 */
+	long completedExports() {
+		return this.completedExports.get();
+	}
+
+	/**
+	 * Returns the time the completed exports took, from the start of each to its result,
+	 * retries included.
+	 * @return the total time in nanoseconds
+	 */
+	double exportNanos() {
+		return this.exportNanos.get();
 	}
 
 	/**

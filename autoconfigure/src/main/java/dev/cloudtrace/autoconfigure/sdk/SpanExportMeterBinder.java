@@ -1,7 +1,10 @@
 package dev.cloudtrace.autoconfigure.sdk;
 
+import java.util.concurrent.TimeUnit;
+
 import dev.cloudtrace.autoconfigure.sdk.SpanExportStatistics.Pipeline;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -10,8 +13,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Makes the counts of {@link SpanExportStatistics} meters, per exporter (tag
  * {@code exporter}, its bean name): {@code cloudtrace.spans.exported},
- * {@code cloudtrace.spans.failed} and {@code cloudtrace.spans.dropped} counters, and
- * {@code cloudtrace.queue.size} and {@code cloudtrace.queue.capacity} gauges. The meters
+ * {@code cloudtrace.spans.failed} and {@code cloudtrace.spans.dropped} counters,
+ * {@code cloudtrace.queue.size} and {@code cloudtrace.queue.capacity} gauges, and the
+ * {@code cloudtrace.export.duration} timer. The meters
  * read the counts when the registry asks; an exporter whose pipeline is built after binding
  * gets its meters then.
  */
@@ -47,6 +51,12 @@ final class SpanExportMeterBinder implements MeterBinder {
 		FunctionCounter.builder("cloudtrace.spans.dropped", metrics, BatchSpanProcessorMetrics::droppedSpans)
 			.description("Spans dropped because the export queue was full")
 			.baseUnit(SPANS)
+			.tags(tags)
+			.register(registry);
+		FunctionTimer
+			.builder("cloudtrace.export.duration", exporter, ReportingSpanExporter::completedExports,
+					ReportingSpanExporter::exportNanos, TimeUnit.NANOSECONDS)
+			.description("Time from the start of an export to its result, retries included")
 			.tags(tags)
 			.register(registry);
 		Gauge.builder("cloudtrace.queue.size", metrics, (queue) -> queue.read().queued())

@@ -17,14 +17,14 @@ class SpanExportMeterBinderTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	@Test
-	void givesEachExporterTheSameFiveMetersTaggedWithItsName() {
+	void givesEachExporterTheSameSixMetersTaggedWithItsName() {
 		register("cloudTraceSpanExporter", 2048);
 		new SpanExportMeterBinder(this.statistics).bindTo(this.registry);
 		register("loggingSpanExporter", 16);
 		assertThat(this.registry.getMeters()).extracting((meter) -> meter.getId().getName())
 			.containsOnly("cloudtrace.spans.exported", "cloudtrace.spans.failed", "cloudtrace.spans.dropped",
-					"cloudtrace.queue.size", "cloudtrace.queue.capacity")
-			.hasSize(10);
+					"cloudtrace.queue.size", "cloudtrace.queue.capacity", "cloudtrace.export.duration")
+			.hasSize(12);
 		assertThat(this.registry.getMeters()).extracting((meter) -> meter.getId().getTag("exporter"))
 			.containsOnly("cloudTraceSpanExporter", "loggingSpanExporter");
 		assertThat(this.registry.get("cloudtrace.queue.capacity").tag("exporter", "loggingSpanExporter").gauge().value())
@@ -33,7 +33,11 @@ class SpanExportMeterBinderTests {
 			.functionCounter()
 			.count()).isZero();
 		assertThat(this.registry.getMeters()).extracting(Meter::getId)
+			.filteredOn((id) -> id.getType() != Meter.Type.TIMER)
 			.allSatisfy((id) -> assertThat(id.getBaseUnit()).isEqualTo("spans"));
+		assertThat(this.registry.get("cloudtrace.export.duration").tag("exporter", "loggingSpanExporter")
+			.functionTimer()
+			.count()).isZero();
 	}
 
 	private void register(String name, int queueCapacity) {

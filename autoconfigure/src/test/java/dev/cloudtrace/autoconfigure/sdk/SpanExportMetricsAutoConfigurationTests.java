@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.cloudtrace.autoconfigure.testsupport.CloudTraceContextRunners;
 import dev.cloudtrace.autoconfigure.testsupport.RecordingSpanExporter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,6 +55,12 @@ class SpanExportMetricsAutoConfigurationTests {
 				assertThat(count(registry, "cloudtrace.spans.exported", "failingExporter")).isZero();
 				assertThat(count(registry, "cloudtrace.spans.failed", "failingExporter")).isEqualTo(3);
 				for (String exporter : List.of("recordingExporter", "failingExporter")) {
+					FunctionTimer duration = registry.get("cloudtrace.export.duration")
+						.tag("exporter", exporter)
+						.functionTimer();
+					// 3 spans, 8 to a batch: one export each, timed whether it succeeded or not.
+					assertThat(duration.count()).isEqualTo(1);
+					assertThat(duration.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 					assertThat(count(registry, "cloudtrace.spans.dropped", exporter)).isZero();
 					assertThat(gauge(registry, "cloudtrace.queue.size", exporter)).isZero();
 					assertThat(gauge(registry, "cloudtrace.queue.capacity", exporter)).isEqualTo(64);
