@@ -31,7 +31,9 @@ final class ConsumerApp {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=compat-app",
 				"--cloudtrace.exporter.type=otlp", "--cloudtrace.exporter.otlp.endpoint=" + otlp.url(),
 				// Off Google Cloud detection would not call out anyway; false makes sure no test leaves loopback.
-				"--cloudtrace.resource.detect-gcp=false", "--cloudtrace.batch.schedule-delay=" + scheduleDelay));
+				"--cloudtrace.resource.detect-gcp=false", "--cloudtrace.batch.schedule-delay=" + scheduleDelay,
+				// Health components are reachable at /actuator/health/{name} only when shown.
+				"--management.endpoint.health.show-components=always"));
 		args.addAll(List.of(more));
 		return SpringApplication.run(CompatApplication.class, args.toArray(String[]::new));
 	}
