@@ -1,8 +1,6 @@
 package dev.cloudtrace.autoconfigure.web.client;
 
-import java.util.Collection;
-import java.util.List;
-
+import dev.cloudtrace.autoconfigure.web.HttpTelemetryBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExtractor;
@@ -68,36 +66,10 @@ public final class HttpClientTelemetry {
 	/**
 	 * Builds {@link HttpClientTelemetry}.
 	 */
-	public static final class Builder {
-
-		private final OpenTelemetry openTelemetry;
-
-		private Collection<String> capturedRequestHeaders = List.of();
-
-		private Collection<String> capturedResponseHeaders = List.of();
+	public static final class Builder extends HttpTelemetryBuilder<Builder> {
 
 		private Builder(OpenTelemetry openTelemetry) {
-			this.openTelemetry = openTelemetry;
-		}
-
-		/**
-		 * Sets the request headers recorded as {@code http.request.header.<name>}.
-		 * @param headers the header names
-		 * @return this builder
-		 */
-		public Builder setCapturedRequestHeaders(Collection<String> headers) {
-			this.capturedRequestHeaders = List.copyOf(headers);
-			return this;
-		}
-
-		/**
-		 * Sets the response headers recorded as {@code http.response.header.<name>}.
-		 * @param headers the header names
-		 * @return this builder
-		 */
-		public Builder setCapturedResponseHeaders(Collection<String> headers) {
-			this.capturedResponseHeaders = List.copyOf(headers);
-			return this;
+			super(openTelemetry);
 		}
 
 		/**
@@ -107,12 +79,12 @@ public final class HttpClientTelemetry {
 		public HttpClientTelemetry build() {
 			SpringHttpClientAttributesGetter getter = SpringHttpClientAttributesGetter.INSTANCE;
 			Instrumenter<HttpRequest, ClientHttpResponse> instrumenter = Instrumenter
-				.<HttpRequest, ClientHttpResponse>builder(this.openTelemetry, INSTRUMENTATION_NAME,
+				.<HttpRequest, ClientHttpResponse>builder(getOpenTelemetry(), INSTRUMENTATION_NAME,
 						HttpSpanNameExtractor.create(getter))
 				.setSpanStatusExtractor(HttpSpanStatusExtractor.create(getter))
 				.addAttributesExtractor(HttpClientAttributesExtractor.builder(getter)
-					.setCapturedRequestHeaders(this.capturedRequestHeaders)
-					.setCapturedResponseHeaders(this.capturedResponseHeaders)
+					.setCapturedRequestHeaders(getCapturedRequestHeaders())
+					.setCapturedResponseHeaders(getCapturedResponseHeaders())
 					.build())
 				.buildClientInstrumenter(Builder::setHeader);
 			return new HttpClientTelemetry(instrumenter);

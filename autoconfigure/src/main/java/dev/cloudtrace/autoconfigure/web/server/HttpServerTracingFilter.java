@@ -119,6 +119,8 @@ public final class HttpServerTracingFilter implements Filter {
 
 		private final AtomicBoolean listenerAdded = new AtomicBoolean();
 
+		private final AtomicBoolean ended = new AtomicBoolean();
+
 		AsyncAwareRequest(HttpServletRequest request, HttpServletResponse response, Context context) {
 			super(request);
 			this.request = request;
@@ -138,8 +140,7 @@ public final class HttpServerTracingFilter implements Filter {
 
 		private AsyncContext withListener(AsyncContext asyncContext) {
 			if (this.listenerAdded.compareAndSet(false, true)) {
-				asyncContext.addListener(new SpanEndingListener(this.request, this.response, this.context),
-						this.request, this.response);
+				asyncContext.addListener(new SpanEndingListener(), this.request, this.response);
 			}
 			return asyncContext;
 		}
@@ -148,53 +149,39 @@ public final class HttpServerTracingFilter implements Filter {
 			return this.listenerAdded.get();
 		}
 
-	}
-
-	/**
-	 * Ends the span of an asynchronous request, once.
-	 */
-	private final class SpanEndingListener implements AsyncListener {
-
-		private final HttpServletRequest request;
-
-		private final HttpServletResponse response;
-
-		private final Context context;
-
-		private final AtomicBoolean ended = new AtomicBoolean();
-
-		SpanEndingListener(HttpServletRequest request, HttpServletResponse response, Context context) {
-			this.request = request;
-			this.response = response;
-			this.context = context;
-		}
-
-		@Override
-		public void onComplete(AsyncEvent event) {
-			end(null);
-		}
-
-		@Override
-		public void onTimeout(AsyncEvent event) {
-			end(null);
-		}
-
-		@Override
-		public void onError(AsyncEvent event) {
-			end(event.getThrowable());
-		}
-
-		@Override
-		public void onStartAsync(AsyncEvent event) {
-			// A new async cycle (e.g. an async dispatch that starts async again) drops the
-			// listeners: register again to be told when it ends.
-			event.getAsyncContext().addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
-		}
-
 		private void end(@Nullable Throwable error) {
 			if (this.ended.compareAndSet(false, true)) {
 				HttpServerTracingFilter.this.instrumenter.end(this.context, this.request, this.response, error);
 			}
+		}
+
+		/**
+		 * Ends the span of the asynchronous request, once.
+		 */
+		private final class SpanEndingListener implements AsyncListener {
+
+			@Override
+			public void onComplete(AsyncEvent event) {
+				end(null);
+			}
+
+			@Override
+			public void onTimeout(AsyncEvent event) {
+				end(null);
+			}
+
+			@Override
+			public void onError(AsyncEvent event) {
+				end(event.getThrowable());
+			}
+
+			@Override
+			public void onStartAsync(AsyncEvent event) {
+				// A new async cycle (e.g. an async dispatch that starts async again) drops the
+				// listeners: register again to be told when it ends.
+				event.getAsyncContext().addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
+			}
+
 		}
 
 	}
