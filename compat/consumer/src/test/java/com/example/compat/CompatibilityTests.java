@@ -44,6 +44,11 @@ class CompatibilityTests {
 			SERVER GET /back
 			  INTERNAL do_work""";
 
+	private static final String DATABASE_TRACE = """
+			SERVER GET /database
+			  INTERNAL HikariDataSource.getConnection
+			  CLIENT SELECT compat""";
+
 	private static FakeOtlpEndpoint otlp;
 
 	private static ConfigurableApplicationContext app;
@@ -110,6 +115,14 @@ class CompatibilityTests {
 	void restClientCallIsAClientSpanBetweenTheServerSpans() throws Exception {
 		getOk(app, "/front-restclient", Map.of());
 		awaitTraces(otlp, FRONT_RESTCLIENT_TRACE);
+	}
+
+	@Test
+	void jdbcStatementIsAClientSpanOfTheServerSpanWithItsSanitizedText() throws Exception {
+		getOk(app, "/database", Map.of());
+		awaitTraces(otlp, DATABASE_TRACE);
+		assertThat(span(otlp.spans(), "SELECT compat").attributes()).containsEntry("db.system", "h2")
+			.containsEntry("db.statement", "select ? where ? = ?");
 	}
 
 	@Test

@@ -33,7 +33,9 @@ final class ConsumerApp {
 				// Off Google Cloud detection would not call out anyway; false makes sure no test leaves loopback.
 				"--cloudtrace.resource.detect-gcp=false", "--cloudtrace.batch.schedule-delay=" + scheduleDelay,
 				// Health components are reachable at /actuator/health/{name} only when shown.
-				"--management.endpoint.health.show-components=always"));
+				"--management.endpoint.health.show-components=always",
+				// The database's name is the span's: a fixed one rather than a generated one.
+				"--spring.datasource.generate-unique-name=false", "--spring.datasource.name=compat"));
 		args.addAll(List.of(more));
 		return SpringApplication.run(CompatApplication.class, args.toArray(String[]::new));
 	}

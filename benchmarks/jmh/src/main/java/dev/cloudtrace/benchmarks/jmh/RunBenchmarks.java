@@ -56,6 +56,11 @@ public final class RunBenchmarks {
 		row("WithSpanBenchmark.withSpanNoop", "@WithSpan: the same on a no-op OpenTelemetry",
 				"WithSpanBenchmark.direct");
 		row("WithSpanBenchmark.direct", "@WithSpan baseline: the method called directly", null);
+		row("JdbcStatementBenchmark.traced", "JDBC: a prepared query on H2, traced (a CLIENT span)",
+				"JdbcStatementBenchmark.untraced");
+		row("JdbcStatementBenchmark.tracedOutsideATrace", "JDBC: the same query outside any trace (no span)",
+				"JdbcStatementBenchmark.untraced");
+		row("JdbcStatementBenchmark.untraced", "JDBC baseline: the query on the driver's connection", null);
 		row("PropagationBenchmark.injectDefault", "Inject tracecontext, baggage, cloud-trace (our default)",
 				"PropagationBenchmark.injectOpenTelemetryDefault");
 		row("PropagationBenchmark.injectOpenTelemetryDefault",
