@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.h2.jdbcx.JdbcDataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,9 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -79,6 +82,20 @@ class JdbcTracingAutoConfigurationTests {
 			try (Connection connection = dataSource.getConnection()) {
 				assertThat(hikari.getHikariPoolMXBean().getActiveConnections()).isOne();
 			}
+		});
+	}
+
+	@Test
+	void bootsHealthIndicatorAndFlywayUseTheWrappedDataSource() {
+		this.runner.run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			Flyway.configure().dataSource(dataSource).locations("classpath:db/flyway-test").load().migrate();
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("select count(*) from flyway_item", Integer.class)).isZero();
+			assertThat(new DataSourceHealthIndicator(dataSource, "select 1").health().getStatus())
+				.isEqualTo(Status.UP);
+			// Run outside any trace, as at startup: no span.
+			assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
 		});
 	}
 
