@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * {@code warmup-window-seconds}, {@code warmup-max-seconds}, {@code warmup-tolerance},
  * {@code warmup-jit-share}; for the one-process shape {@code variants} (comma-separated
  * names), {@code startup-samples}, {@code connections}, {@code jvm-options}; for the
- * two-service shape the same names prefixed with {@code two-service-}.
+ * two-service shape the same names prefixed with {@code two-service-}, and
+ * {@code two-service-warmup-max-seconds} (by default {@code warmup-max-seconds}).
  */
 public final class LoadBenchmark {
 
@@ -322,7 +323,9 @@ public final class LoadBenchmark {
 	// for the CPU of each, and the gap to start wrk is a few milliseconds of each 5 s.
 	private void warmUp(Deployment deployment, Wrk wrk, long firstAnswerAt, long cpuAtFirstAnswer) throws Exception {
 		int window = Integer.parseInt(option("warmup-window-seconds", WARMUP_WINDOW_SECONDS));
-		int max = intOption("warmup-max-seconds", WARMUP_MAX_SECONDS);
+		// Two JVMs compiling on the same cores may need longer than one.
+		String oneProcessMax = option("warmup-max-seconds", Integer.toString(WARMUP_MAX_SECONDS));
+		int max = Integer.parseInt(shapeOption(deployment.shape, "warmup-max-seconds", oneProcessMax, oneProcessMax));
 		double tolerance = Double.parseDouble(option("warmup-tolerance", "0.03"));
 		double jitShare = Double.parseDouble(option("warmup-jit-share", "0.03"));
 		Results result = this.results.get(deployment.variant.name());
