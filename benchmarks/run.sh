@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their tables: JMH benchmarks of the per-request path, then
-# the load benchmark of the application without tracing, with this starter, and with its peers.
+# the load benchmark of the application without tracing, with this starter, and with its peers,
+# in two shapes: one process, and two services in two JVMs.
 #
-#   bash benchmarks/run.sh            # everything (about 10 minutes on 2 cores)
+#   bash benchmarks/run.sh            # everything (about 15 minutes on 2 cores)
 #   bash benchmarks/run.sh jmh [JMH options]
-#   bash benchmarks/run.sh load [--rounds=N --variants=none,cloudtrace ...]
+#   bash benchmarks/run.sh load [--shape=one-process|two-service|both --rounds=N --variants=none,cloudtrace ...]
 #
-# Tables and logs go to benchmarks/target/ (report.md holds the last full report).
+# A smoke run of the load benchmark, about 2 minutes:
+#   bash benchmarks/run.sh load --variants=none,cloudtrace --two-service-variants=none,cloudtrace \
+#     --startup-samples=1 --rounds=1 --measure-seconds=3 --warmup-max-seconds=10
+#
+# Tables and logs go to benchmarks/target/ (report.md holds the last full report). Options of the
+# load benchmark: see the javadoc of benchmarks/load/.../LoadBenchmark.java.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -25,7 +31,9 @@ if [ "$what" != jmh ] && ! command -v wrk >/dev/null; then
 fi
 
 elapsed "building"
-mvn -B -q -Pbenchmarks -DskipTests package -am \
+# forceCreation: without it an application's jar, already repackaged, keeps the old copy of the
+# shared application code after that code changes.
+mvn -B -q -Pbenchmarks -DskipTests -Dmaven.jar.forceCreation=true package -am \
 	-pl benchmarks/jmh,benchmarks/load,benchmarks/apps/none,benchmarks/apps/cloudtrace,benchmarks/apps/otel-starter,benchmarks/apps/boot-otel,benchmarks/apps/agent
 
 machine() {
@@ -64,4 +72,5 @@ fi
 	echo
 	echo "Total time of bash benchmarks/run.sh${what:+ $what}: $(( $(date +%s) - started )) s"
 } | tee "$out/report-$what.md"
-[ "$what" = all ] && cp "$out/report-all.md" "$out/report.md"
+# As an if: a failed test as the last command would be the script's exit status.
+if [ "$what" = all ]; then cp "$out/report-all.md" "$out/report.md"; fi

@@ -20,9 +20,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * OTLP/HTTP receiver of the load benchmark, run as its own process: answers 200 to every
- * {@code POST /v1/traces} and counts requests, bytes and spans by kind for each
- * {@code service.name}. {@code GET /stats} returns one line of {@code name=value} pairs per
- * service.
+ * {@code POST /v1/traces} and counts requests, bytes (as sent, compressed or not), gzip
+ * requests, requests with an {@code Authorization: Bearer} header of the token it grants,
+ * and spans by kind for each {@code service.name}. {@code POST /token} grants that token as
+ * Google's OAuth endpoint would, to a {@link FakeServiceAccount}. {@code GET /stats} returns
+ * one line of {@code name=value} pairs per service, then the totals.
  * <p>
  * Every traced variant exports here, so exporting costs each of them the same. Spans are
  * counted from the protobuf wire format directly: the receiver stays a single class with no
@@ -30,11 +32,15 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeOtlpReceiver {
 
+	static final String TOKEN = "benchmark-access-token";
+
 	private static final String[] KINDS = { "unspecified", "internal", "server", "client", "producer", "consumer" };
 
 	private final Map<String, Counters> services = new ConcurrentHashMap<>();
 
 	private final AtomicLong malformed = new AtomicLong();
+
+	private final AtomicLong tokens = new AtomicLong();
 
 	private FakeOtlpReceiver() {
 	}
@@ -45,6 +51,7 @@ public final class FakeOtlpReceiver {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
 		server.createContext("/v1/traces", receiver::receive);
 		server.createContext("/stats", receiver::stats);
+		server.createContext("/token", receiver::token);
 		server.setExecutor(Executors.newFixedThreadPool(2));
 		server.start();
 		System.out.println("Fake OTLP receiver listening on http://127.0.0.1:" + port);
@@ -57,13 +64,15 @@ public final class FakeOtlpReceiver {
 				body = in.readAllBytes();
 			}
 			long compressedLength = body.length;
-			if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+			boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+			boolean bearer = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+			if (gzip) {
 				try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
 					body = in.readAllBytes();
 				}
 			}
 			try {
-				countSpans(body, compressedLength);
+				countSpans(body, compressedLength, gzip, bearer);
 			}
 			catch (RuntimeException ex) {
 				this.malformed.incrementAndGet();
@@ -74,6 +83,24 @@ public final class FakeOtlpReceiver {
 		}
 	}
 
+	// The JWT grant is not checked: the fake only lets the exporter fetch its token the way it
+	// would from Google, which happens once an hour.
+	private void token(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			try (InputStream in = exchange.getRequestBody()) {
+				in.readAllBytes();
+			}
+			this.tokens.incrementAndGet();
+			byte[] answer = ("{\"access_token\":\"" + TOKEN + "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, answer.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(answer);
+			}
+		}
+	}
+
 	private void stats(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			StringBuilder lines = new StringBuilder();
@@ -81,12 +108,15 @@ public final class FakeOtlpReceiver {
 				lines.append("service=").append(service);
 				lines.append(" requests=").append(counters.requests.get());
 				lines.append(" bytes=").append(counters.bytes.get());
+				lines.append(" gzip=").append(counters.gzip.get());
+				lines.append(" bearer=").append(counters.bearer.get());
 				for (int i = 0; i < KINDS.length; i++) {
 					lines.append(' ').append(KINDS[i]).append('=').append(counters.spansByKind.get(i));
 				}
 				lines.append('\n');
 			});
 			lines.append("malformed=").append(this.malformed.get()).append('\n');
+			lines.append("tokens=").append(this.tokens.get()).append('\n');
 			byte[] answer = lines.toString().getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, answer.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -97,7 +127,7 @@ public final class FakeOtlpReceiver {
 
 	// ExportTraceServiceRequest: 1 = ResourceSpans; ResourceSpans: 1 = Resource, 2 = ScopeSpans;
 	// ScopeSpans: 2 = Span; Span: 6 = kind. The request's bytes go to its first service.
-	private void countSpans(byte[] request, long length) {
+	private void countSpans(byte[] request, long length, boolean gzip, boolean bearer) {
 		Counters first = null;
 		Wire wire = new Wire(request, 0, request.length);
 		while (wire.next()) {
@@ -131,6 +161,8 @@ public final class FakeOtlpReceiver {
 		if (first != null) {
 			first.requests.incrementAndGet();
 			first.bytes.addAndGet(length);
+			first.gzip.addAndGet(gzip ? 1 : 0);
+			first.bearer.addAndGet(bearer ? 1 : 0);
 		}
 	}
 
@@ -180,6 +212,10 @@ public final class FakeOtlpReceiver {
 		final AtomicLong requests = new AtomicLong();
 
 		final AtomicLong bytes = new AtomicLong();
+
+		final AtomicLong gzip = new AtomicLong();
+
+		final AtomicLong bearer = new AtomicLong();
 
 		final AtomicLongArray spansByKind = new AtomicLongArray(KINDS.length);
 

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,19 +24,35 @@ import java.util.regex.Pattern;
  * The load benchmark: starts every variant of the benchmark application, warms each up
  * until its throughput is stable, measures them in alternating rounds with {@code wrk} on
  * loopback, and prints each figure with its ratio to the no-tracing variant of the same run.
+ * It does so for each {@link Shape}: the application in one process, then as two services
+ * in two JVMs.
  * <p>
- * Options, as {@code --name=value}: {@code apps} (directory of the application modules),
- * {@code out} (working directory), {@code variants} (comma-separated names), {@code rounds},
- * {@code startup-samples}, {@code measure-seconds}, {@code warmup-window-seconds},
- * {@code warmup-max-seconds}, {@code warmup-tolerance}, {@code warmup-jit-share},
- * {@code connections}, {@code jvm-options}.
+ * Options, as {@code --name=value}: {@code shape} ({@code one-process}, {@code two-service}
+ * or {@code both}), {@code apps} (directory of the application modules), {@code out}
+ * (working directory), {@code rounds}, {@code measure-seconds},
+ * {@code warmup-window-seconds}, {@code warmup-max-seconds}, {@code warmup-tolerance},
+ * {@code warmup-jit-share}; for the one-process shape {@code variants} (comma-separated
+ * names), {@code startup-samples}, {@code connections}, {@code jvm-options}; for the
+ * two-service shape the same names prefixed with {@code two-service-}, and
+ * {@code two-service-warmup-max-seconds} (by default {@code warmup-max-seconds}).
  */
 public final class LoadBenchmark {
 
 	/**
 	 * Default length of one warm-up window.
 	 */
-	static final String WARMUP_WINDOW_SECONDS = "4";
+	static final String WARMUP_WINDOW_SECONDS = "5";
+
+	/**
+	 * Default cap of the warm-up.
+	 */
+	static final int WARMUP_MAX_SECONDS = 75;
+
+	/**
+	 * Share of its steady throughput that a variant must hold to count as warm in the
+	 * warm-up table.
+	 */
+	static final double WARM_SHARE = 0.95;
 
 	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
@@ -49,16 +66,13 @@ public final class LoadBenchmark {
 
 	private final String java = ProcessHandle.current().info().command().orElse("java");
 
-	private final List<String> jvmOptions;
-
-	private final Map<String, Results> results = new LinkedHashMap<>();
+	private Map<String, Results> results = new LinkedHashMap<>();
 
 	private Process receiverProcess;
 
 	private LoadBenchmark(Map<String, String> options) {
 		this.options = options;
 		this.out = Path.of(option("out", "benchmarks/target/load"));
-		this.jvmOptions = Arrays.asList(option("jvm-options", "-Xms512m -Xmx512m").trim().split("\\s+"));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -82,86 +96,178 @@ public final class LoadBenchmark {
 
 	private void run() throws Exception {
 		Files.createDirectories(this.out);
-		List<Variant> variants = selectVariants();
-		int rounds = intOption("rounds", 3);
-		int startupSamples = intOption("startup-samples", 2);
-		int measureSeconds = intOption("measure-seconds", 6);
-		Wrk wrk = new Wrk(this.out, 1, intOption("connections", 16));
-		int receiverPort = freePort();
-		String receiver = "http://127.0.0.1:" + receiverPort;
-		Process receiverProcess = startReceiver(receiverPort, receiver);
-		this.receiverProcess = receiverProcess;
-		Map<String, RunningApp> apps = new LinkedHashMap<>();
-		try {
-			Map<String, Integer> ports = new LinkedHashMap<>();
-			for (Variant variant : variants) {
-				this.results.put(variant.name(), new Results(variant));
-				ports.put(variant.name(), freePort());
+		String shapes = option("shape", "both");
+		StringBuilder report = new StringBuilder();
+		for (Shape shape : Shape.values()) {
+			if (!shapes.equals("both") && !shapes.equals(shape.option())) {
+				continue;
 			}
-			// Startup: each variant launched alone in turn (the ones already running are idle),
-			// the order reversed every sample; the last launch is kept for the load.
-			for (int sample = 0; sample < startupSamples; sample++) {
-				boolean last = sample == startupSamples - 1;
-				for (Variant variant : ordered(variants, sample)) {
-					Path log = this.out.resolve(variant.name() + "-" + (sample + 1) + ".log");
-					int port = ports.get(variant.name());
-					RunningApp app = RunningApp.launch(variant,
-							variant.command(this.java, this.jvmOptions, port, receiver), port, log);
-					double seconds = app.awaitFirstAnswer(Duration.ofSeconds(90));
-					Results result = this.results.get(variant.name());
-					result.requestsSent++;
-					result.startup.add(seconds);
-					result.bootStartup.add(app.bootReportedStartup());
-					progress("%s started, first answer after %.2f s", variant.name(), seconds);
-					if (last) {
-						apps.put(variant.name(), app);
-					}
-					else {
-						app.stop();
-					}
-					Thread.sleep(500);
-				}
+			if (!report.isEmpty()) {
+				report.append('\n');
 			}
-			for (Variant variant : variants) {
-				warmUp(apps.get(variant.name()), wrk);
-			}
-			for (int round = 0; round < rounds; round++) {
-				for (Variant variant : ordered(variants, round)) {
-					measure(apps.get(variant.name()), wrk, measureSeconds, round);
-				}
-			}
-			for (Variant variant : variants) {
-				heapAfterFullGc(apps.get(variant.name()));
-			}
-			// Stopping flushes what the batch span processors still hold.
-			for (RunningApp app : apps.values()) {
-				app.stop();
-			}
-			apps.clear();
-			ReceiverStats exported = ReceiverStats.read(receiver);
-			for (Variant variant : variants) {
-				this.results.get(variant.name()).exported = exported.services()
-					.getOrDefault(variant.serviceName(), Map.of());
-			}
+			report.append(runShape(shape));
 		}
-		finally {
-			for (RunningApp app : apps.values()) {
-				app.stop();
-			}
-			receiverProcess.destroy();
-			receiverProcess.waitFor(5, TimeUnit.SECONDS);
+		if (report.isEmpty()) {
+			throw new IllegalArgumentException("Unknown shape '" + shapes + "': one-process, two-service or both");
 		}
-		String report = new Report(new ArrayList<>(this.results.values()), this.options).render();
 		Files.writeString(this.out.resolve("results.md"), report);
 		System.out.println();
 		System.out.println(report);
 		progress("load benchmark done");
 	}
 
-	private List<Variant> selectVariants() {
-		List<Variant> all = Variant.all(Path.of(option("apps", "benchmarks/apps")));
-		List<String> names = Arrays.asList(
-				option("variants", String.join(",", all.stream().map(Variant::name).toList())).split(","));
+	// The options of the two-service shape are those of the one-process shape with a prefix.
+	private String shapeOption(Shape shape, String name, String oneProcessDefault, String twoServiceDefault) {
+		return (shape == Shape.ONE_PROCESS) ? option(name, oneProcessDefault)
+				: option(shape.option() + "-" + name, twoServiceDefault);
+	}
+
+	private String runShape(Shape shape) throws Exception {
+		Path dir = (shape == Shape.ONE_PROCESS) ? this.out : this.out.resolve(shape.option());
+		Files.createDirectories(dir);
+		this.results = new LinkedHashMap<>();
+		int rounds = intOption("rounds", 3);
+		int startupSamples = Integer.parseInt(shapeOption(shape, "startup-samples", "2", "1"));
+		int measureSeconds = intOption("measure-seconds", 6);
+		List<String> jvmOptions = Arrays.stream(shapeOption(shape, "jvm-options", "-Xms512m -Xmx512m", "").trim()
+			.split("\\s+")).filter((jvmOption) -> !jvmOption.isEmpty()).toList();
+		Wrk wrk = new Wrk(dir, 1, Integer.parseInt(shapeOption(shape, "connections", "16", "4")));
+		int receiverPort = freePort();
+		String receiver = "http://127.0.0.1:" + receiverPort;
+		Process receiverProcess = startReceiver(receiverPort, receiver, dir);
+		this.receiverProcess = receiverProcess;
+		List<Variant> variants = selectVariants(shape, receiver, dir);
+		progress("%s shape: %s", shape.option(), variants.stream().map(Variant::name).toList());
+		Map<String, Deployment> deployments = new LinkedHashMap<>();
+		try {
+			for (Variant variant : variants) {
+				this.results.put(variant.name(), new Results(variant));
+			}
+			// Startup: each variant launched alone in turn (the ones already running are idle),
+			// the order reversed every sample. The last launch is kept for the load and warmed
+			// up at once, so that its warm-up curve starts at its first request.
+			for (int sample = 0; sample < startupSamples; sample++) {
+				boolean last = sample == startupSamples - 1;
+				for (Variant variant : ordered(variants, sample)) {
+					Deployment deployment = launch(shape, variant, receiver, jvmOptions, dir, sample);
+					double seconds;
+					try {
+						seconds = deployment.front.awaitFirstAnswer(shape.path(), Duration.ofSeconds(90));
+					}
+					catch (RuntimeException ex) {
+						deployment.stop();
+						throw ex;
+					}
+					long cpuAtFirstAnswer = deployment.cpuNanos();
+					long firstAnswerAt = System.nanoTime();
+					Results result = this.results.get(variant.name());
+					result.requestsSent++;
+					result.startup.add(seconds);
+					result.bootStartup.add(deployment.front.bootReportedStartup());
+					progress("%s started, first answer after %.2f s", variant.name(), seconds);
+					if (last) {
+						deployments.put(variant.name(), deployment);
+						warmUp(deployment, wrk, firstAnswerAt, cpuAtFirstAnswer);
+					}
+					else {
+						deployment.stop();
+					}
+					Thread.sleep(500);
+				}
+			}
+			for (int round = 0; round < rounds; round++) {
+				for (Variant variant : ordered(variants, round)) {
+					measure(deployments.get(variant.name()), wrk, measureSeconds, round);
+				}
+			}
+			for (Variant variant : variants) {
+				heapAfterFullGc(deployments.get(variant.name()));
+			}
+			// Stopping flushes what the batch span processors still hold.
+			for (Deployment deployment : deployments.values()) {
+				deployment.stop();
+			}
+			deployments.clear();
+			ReceiverStats exported = ReceiverStats.read(receiver);
+			for (Variant variant : variants) {
+				Results result = this.results.get(variant.name());
+				for (String service : serviceNames(shape, variant)) {
+					exported.services()
+						.getOrDefault(service, Map.of())
+						.forEach((counter, value) -> result.exported.merge(counter, value, Long::sum));
+				}
+			}
+			progress("receiver: %s", exported.totals());
+		}
+		finally {
+			for (Deployment deployment : deployments.values()) {
+				deployment.stop();
+			}
+			receiverProcess.destroy();
+			receiverProcess.waitFor(5, TimeUnit.SECONDS);
+		}
+		Report report = new Report(new ArrayList<>(this.results.values()), this.options);
+		StringBuilder section = new StringBuilder();
+		if (shape == Shape.TWO_SERVICE) {
+			section.append(String.format(Locale.ROOT,
+					"Two services: service A's /a runs the annotated method and calls /b of service B, "
+							+ "another JVM (JVM options: %s; wrk -t1 -c%s). CPU and allocation are both JVMs'; "
+							+ "startup is service A's, launched once B answers.%n%n",
+					jvmOptions.isEmpty() ? "none, default heap" : String.join(" ", jvmOptions),
+					shapeOption(shape, "connections", "16", "4")));
+		}
+		section.append(report.render());
+		section.append(report.renderWarmUp(shape));
+		section.append(report.renderExport());
+		return section.toString();
+	}
+
+	private Deployment launch(Shape shape, Variant variant, String receiver, List<String> jvmOptions, Path dir,
+			int sample) throws IOException, InterruptedException {
+		String suffix = "-" + (sample + 1) + ".log";
+		if (shape == Shape.ONE_PROCESS) {
+			int port = freePort();
+			RunningApp app = RunningApp.launch(variant, variant.command(this.java, jvmOptions, port, receiver,
+					variant.serviceName(), List.of()), port, dir.resolve(variant.name() + suffix));
+			return new Deployment(variant, shape, app, null);
+		}
+		int backPort = freePort();
+		RunningApp back = RunningApp.launch(variant, variant.command(this.java, jvmOptions, backPort, receiver,
+				variant.serviceName() + "-b", List.of("--benchmark.service=b")), backPort,
+				dir.resolve(variant.name() + "-b" + suffix));
+		try {
+			back.awaitFirstAnswer("/b", Duration.ofSeconds(90));
+			int frontPort = freePort();
+			RunningApp front = RunningApp.launch(variant,
+					variant.command(this.java, jvmOptions, frontPort, receiver, variant.serviceName() + "-a",
+							List.of("--benchmark.service=a", "--benchmark.peer=" + back.url(""))),
+					frontPort, dir.resolve(variant.name() + "-a" + suffix));
+			return new Deployment(variant, shape, front, back);
+		}
+		catch (IOException | RuntimeException ex) {
+			back.stop();
+			throw ex;
+		}
+	}
+
+	private static List<String> serviceNames(Shape shape, Variant variant) {
+		return (shape == Shape.ONE_PROCESS) ? List.of(variant.serviceName())
+				: List.of(variant.serviceName() + "-a", variant.serviceName() + "-b");
+	}
+
+	private List<Variant> selectVariants(Shape shape, String receiver, Path dir) throws Exception {
+		Path apps = Path.of(option("apps", "benchmarks/apps"));
+		List<Variant> all;
+		String defaults;
+		if (shape == Shape.ONE_PROCESS) {
+			all = Variant.all(apps);
+			defaults = String.join(",", all.stream().map(Variant::name).toList());
+		}
+		else {
+			all = Variant.twoService(apps, receiver, FakeServiceAccount.write(dir, receiver + "/token"));
+			defaults = "none,cloudtrace,cloudtrace-otlp-gzip,cloudtrace-otlp";
+		}
+		List<String> names = Arrays.asList(shapeOption(shape, "variants", defaults, defaults).split(","));
 		if (!names.contains(Variant.BASELINE)) {
 			throw new IllegalArgumentException("The variants must include the baseline '" + Variant.BASELINE + "'");
 		}
@@ -185,13 +291,13 @@ public final class LoadBenchmark {
 		return ordered;
 	}
 
-	private Process startReceiver(int port, String receiver) throws Exception {
+	private Process startReceiver(int port, String receiver, Path dir) throws Exception {
 		String classpath = Path.of(FakeOtlpReceiver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
 			.toString();
 		Process process = new ProcessBuilder(this.java, "-Xmx256m", "-cp", classpath, FakeOtlpReceiver.class.getName(),
 				Integer.toString(port))
 			.redirectErrorStream(true)
-			.redirectOutput(this.out.resolve("receiver.log").toFile())
+			.redirectOutput(dir.resolve("receiver.log").toFile())
 			.start();
 		HttpClient http = HttpClient.newHttpClient();
 		for (int i = 0; i < 200; i++) {
@@ -211,22 +317,31 @@ public final class LoadBenchmark {
 	// Warmed up when two successive windows agree on throughput and the JIT compiler threads
 	// used almost nothing in either: throughput alone can look flat for 15 s while a traced
 	// application is still compiling, and then climb by half.
-	private void warmUp(RunningApp app, Wrk wrk) throws Exception {
+	// The windows, from the first request on, are also the warm-up curve. They are successive
+	// wrk runs rather than one run with a Lua hook per response: wrk keeps its fast path (a
+	// response hook would cost wrk CPU on a machine of 2 cores), /proc is read between windows
+	// for the CPU of each, and the gap to start wrk is a few milliseconds of each 5 s.
+	private void warmUp(Deployment deployment, Wrk wrk, long firstAnswerAt, long cpuAtFirstAnswer) throws Exception {
 		int window = Integer.parseInt(option("warmup-window-seconds", WARMUP_WINDOW_SECONDS));
-		int max = intOption("warmup-max-seconds", 72);
+		// Two JVMs compiling on the same cores may need longer than one.
+		String oneProcessMax = option("warmup-max-seconds", Integer.toString(WARMUP_MAX_SECONDS));
+		int max = Integer.parseInt(shapeOption(deployment.shape, "warmup-max-seconds", oneProcessMax, oneProcessMax));
 		double tolerance = Double.parseDouble(option("warmup-tolerance", "0.03"));
 		double jitShare = Double.parseDouble(option("warmup-jit-share", "0.03"));
-		Results result = this.results.get(app.variant.name());
+		Results result = this.results.get(deployment.variant.name());
 		List<Double> windows = result.warmupWindows;
 		List<Double> jitShares = new ArrayList<>();
 		while (windows.size() * window < max) {
-			Map<String, Double> threadsBefore = ThreadCpu.read(app.pid());
-			long cpuBefore = app.cpuNanos();
-			Wrk.Result run = wrk.run(app.url("/front"), window);
-			double cpu = (app.cpuNanos() - cpuBefore) / 1e9;
-			double jit = ThreadCpu.minus(ThreadCpu.read(app.pid()), threadsBefore).getOrDefault("JIT", 0.0);
+			Map<String, Double> threadsBefore = deployment.threadCpu();
+			long cpuBefore = deployment.cpuNanos();
+			Wrk.Result run = wrk.run(deployment.url(), window);
+			long cpuAfter = deployment.cpuNanos();
+			double cpu = (cpuAfter - cpuBefore) / 1e9;
+			double jit = ThreadCpu.minus(deployment.threadCpu(), threadsBefore).getOrDefault("JIT", 0.0);
 			result.requestsSent += run.requests();
 			windows.add(run.throughput());
+			result.warmupEnds.add((System.nanoTime() - firstAnswerAt) / 1e9);
+			result.warmupCpuNanos.add(cpuAfter - cpuAtFirstAnswer);
 			jitShares.add((cpu > 0) ? jit / cpu : 1.0);
 			int n = windows.size();
 			if (n >= 3 && within(windows.get(n - 1), windows.get(n - 2), tolerance)
@@ -235,7 +350,8 @@ public final class LoadBenchmark {
 				break;
 			}
 		}
-		progress("%s warmed up in %d s%s: %s req/s, JIT share of CPU %s", app.variant.name(), windows.size() * window,
+		progress("%s warmed up in %d s%s: %s req/s, JIT share of CPU %s", deployment.variant.name(),
+				windows.size() * window,
 				result.warmedUp ? "" : " (not settled at the cap)",
 				windows.stream().map((t) -> String.format("%.0f", t)).toList(),
 				jitShares.stream().map((t) -> String.format("%.1f%%", t * 100)).toList());
@@ -245,22 +361,22 @@ public final class LoadBenchmark {
 		return Math.abs(a - b) <= tolerance * Math.max(a, b);
 	}
 
-	private void measure(RunningApp app, Wrk wrk, int seconds, int round) throws Exception {
+	private void measure(Deployment deployment, Wrk wrk, int seconds, int round) throws Exception {
 		// Re-enter the variant after the others ran: connections, caches and thread pools
 		// settle before the measured window.
-		Results result = this.results.get(app.variant.name());
-		result.requestsSent += wrk.run(app.url("/front"), 1).requests();
-		GcSampler gc = GcSampler.start(app.pid());
-		long cpuBefore = app.cpuNanos();
+		Results result = this.results.get(deployment.variant.name());
+		result.requestsSent += wrk.run(deployment.url(), 1).requests();
+		List<GcSampler> gc = deployment.startGcSamplers();
+		long cpuBefore = deployment.cpuNanos();
 		long receiverCpuBefore = this.receiverCpuNanos();
-		Map<String, Double> threadsBefore = ThreadCpu.read(app.pid());
+		Map<String, Double> threadsBefore = deployment.threadCpu();
 		MachineCpu machineBefore = MachineCpu.read();
-		Wrk.Result run = wrk.run(app.url("/front"), seconds);
+		Wrk.Result run = wrk.run(deployment.url(), seconds);
 		MachineCpu machineAfter = MachineCpu.read();
-		Map<String, Double> threads = ThreadCpu.minus(ThreadCpu.read(app.pid()), threadsBefore);
-		long cpu = app.cpuNanos() - cpuBefore;
+		Map<String, Double> threads = ThreadCpu.minus(deployment.threadCpu(), threadsBefore);
+		long cpu = deployment.cpuNanos() - cpuBefore;
 		long receiverCpu = this.receiverCpuNanos() - receiverCpuBefore;
-		long allocated = gc.stop();
+		long allocated = Deployment.stopGcSamplers(gc);
 		// What neither the application, nor wrk, nor the receiver used: other processes of the
 		// machine (and jstat, whose share is small).
 		double otherCores = Math.max(0, machineAfter.busySeconds() - machineBefore.busySeconds() - cpu / 1e9
@@ -268,21 +384,28 @@ public final class LoadBenchmark {
 		result.requestsSent += run.requests();
 		result.measurements.add(new Measurement(run, allocated, cpu, otherCores, threads));
 		progress("round %d %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.0f MB/s allocated, %.0f µs CPU/request, "
-				+ "other processes %.2f cores%s", round + 1, app.variant.name(), run.throughput(), run.p50Millis(),
+				+ "other processes %.2f cores%s", round + 1, deployment.variant.name(), run.throughput(), run.p50Millis(),
 				run.p99Millis(), allocated / run.seconds() / 1e6, cpu / 1000.0 / run.requests(), otherCores,
 				(run.errors() > 0) ? ", " + run.errors() + " errors" : "");
 	}
 
-	private void heapAfterFullGc(RunningApp app) throws Exception {
-		jcmd(app.pid(), "GC.run");
-		jcmd(app.pid(), "GC.run");
-		String info = jcmd(app.pid(), "GC.heap_info");
-		Results result = this.results.get(app.variant.name());
-		Matcher heap = HEAP_USED.matcher(info);
-		Matcher metaspace = METASPACE_USED.matcher(info);
-		result.heapAfterGcBytes = heap.find() ? Long.parseLong(heap.group(1)) * 1024 : -1;
-		result.metaspaceBytes = metaspace.find() ? Long.parseLong(metaspace.group(1)) * 1024 : -1;
-		progress("%s heap after full GC %.1f MB, metaspace %.1f MB", app.variant.name(),
+	// In the two-service shape, the sum of both JVMs.
+	private void heapAfterFullGc(Deployment deployment) throws Exception {
+		Results result = this.results.get(deployment.variant.name());
+		result.heapAfterGcBytes = 0;
+		result.metaspaceBytes = 0;
+		for (RunningApp app : deployment.apps()) {
+			jcmd(app.pid(), "GC.run");
+			jcmd(app.pid(), "GC.run");
+			String info = jcmd(app.pid(), "GC.heap_info");
+			Matcher heap = HEAP_USED.matcher(info);
+			Matcher metaspace = METASPACE_USED.matcher(info);
+			result.heapAfterGcBytes = (heap.find() && result.heapAfterGcBytes >= 0)
+					? result.heapAfterGcBytes + Long.parseLong(heap.group(1)) * 1024 : -1;
+			result.metaspaceBytes = (metaspace.find() && result.metaspaceBytes >= 0)
+					? result.metaspaceBytes + Long.parseLong(metaspace.group(1)) * 1024 : -1;
+		}
+		progress("%s heap after full GC %.1f MB, metaspace %.1f MB", deployment.variant.name(),
 				result.heapAfterGcBytes / 1048576.0, result.metaspaceBytes / 1048576.0);
 	}
 
@@ -335,6 +458,12 @@ public final class LoadBenchmark {
 
 		final List<Double> warmupWindows = new ArrayList<>();
 
+		// Seconds from the first answer to the end of each warm-up window.
+		final List<Double> warmupEnds = new ArrayList<>();
+
+		// CPU time of the variant's processes from the first answer to the end of each window.
+		final List<Long> warmupCpuNanos = new ArrayList<>();
+
 		boolean warmedUp;
 
 		final List<Measurement> measurements = new ArrayList<>();
@@ -347,7 +476,7 @@ public final class LoadBenchmark {
 		long requestsSent;
 
 		// What the receiver got from the variant over the whole run, its shutdown included.
-		Map<String, Long> exported = Map.of();
+		final Map<String, Long> exported = new LinkedHashMap<>();
 
 		Results(Variant variant) {
 			this.variant = variant;

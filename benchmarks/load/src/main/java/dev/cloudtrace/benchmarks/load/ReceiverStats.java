@@ -13,8 +13,9 @@ import java.util.Map;
  * The counters of the {@link FakeOtlpReceiver}, read over HTTP.
  *
  * @param services counter values by name, by service name
+ * @param totals counters of the receiver as a whole, such as {@code tokens}
  */
-record ReceiverStats(Map<String, Map<String, Long>> services) {
+record ReceiverStats(Map<String, Map<String, Long>> services, Map<String, Long> totals) {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -23,8 +24,13 @@ record ReceiverStats(Map<String, Map<String, Long>> services) {
 				HttpRequest.newBuilder(URI.create(receiver + "/stats")).timeout(Duration.ofSeconds(5)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		Map<String, Map<String, Long>> services = new LinkedHashMap<>();
+		Map<String, Long> totals = new LinkedHashMap<>();
 		for (String line : response.body().split("\n")) {
 			if (!line.startsWith("service=")) {
+				int equals = line.indexOf('=');
+				if (equals > 0) {
+					totals.put(line.substring(0, equals), Long.parseLong(line.substring(equals + 1).trim()));
+				}
 				continue;
 			}
 			String[] pairs = line.trim().split(" ");
@@ -35,7 +41,7 @@ record ReceiverStats(Map<String, Map<String, Long>> services) {
 			}
 			services.put(pairs[0].substring("service=".length()), values);
 		}
-		return new ReceiverStats(services);
+		return new ReceiverStats(services, totals);
 	}
 
 	long get(String service, String counter) {

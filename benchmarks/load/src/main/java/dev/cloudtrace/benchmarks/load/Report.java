@@ -11,7 +11,8 @@ import dev.cloudtrace.benchmarks.load.LoadBenchmark.Results;
 
 /**
  * Renders the results as Markdown tables, every figure with its ratio to the no-tracing
- * variant, followed by the check of this starter's targets.
+ * variant, followed by the check of this starter's targets, the warm-up from the first
+ * request and what each variant sent to the receiver.
  */
 final class Report {
 
@@ -124,7 +125,7 @@ final class Report {
 
 	private void appendTargets(StringBuilder out) {
 		Results ours = this.results.stream()
-			.filter((result) -> result.variant.name().equals("cloudtrace"))
+			.filter((result) -> result.variant.name().equals(Variant.OURS))
 			.findFirst()
 			.orElse(null);
 		if (ours == null) {
@@ -135,13 +136,113 @@ final class Report {
 		target(out, "p99 latency <= 1.10 x no tracing", ratio(ours, Report::p99), 1.10, false);
 		target(out, "startup <= 1.15 x no tracing", ratio(ours, Report::startup), 1.15, false);
 		for (Results peer : this.results) {
-			if (peer == ours || !peer.variant.traced()) {
+			if (!peer.variant.peer()) {
 				continue;
 			}
 			ahead(out, peer, "throughput", ours, Report::throughput, true);
 			ahead(out, peer, "p99 latency", ours, Report::p99, false);
 			ahead(out, peer, "startup", ours, Report::startup, false);
 		}
+	}
+
+	/**
+	 * Renders the warm-up of each variant from its first answered request: the throughput of
+	 * each warm-up window and when the variant first held {@value LoadBenchmark#WARM_SHARE} of
+	 * its steady throughput (the mean of its measured rounds) in every window to the end of
+	 * the warm-up, with the CPU its processes spent until then.
+	 * @param shape the shape, named in the heading
+	 * @return the table
+	 */
+	String renderWarmUp(Shape shape) {
+		StringBuilder out = new StringBuilder();
+		out.append(format("%nWarm-up from the first request (%s; %s s windows of the same load; warm at the end of "
+				+ "the first window from which every window holds %.0f%% of the steady throughput, the mean of the "
+				+ "measured rounds; CPU of %s from the first answer until then):%n%n", shape.option(),
+				this.options.getOrDefault("warmup-window-seconds", LoadBenchmark.WARMUP_WINDOW_SECONDS),
+				LoadBenchmark.WARM_SHARE * 100, (shape == Shape.TWO_SERVICE) ? "both JVMs" : "the JVM"));
+		out.append("| Variant | Steady (req/s) | Warm after (s) | CPU until warm (s) | Throughput by window (req/s) |\n");
+		out.append("|---|---|---|---|---|\n");
+		for (Results result : this.results) {
+			int warm = warmWindow(result);
+			out.append("| ").append(result.variant.label()).append(" | ").append(format("%.0f", throughput(result)));
+			if (warm < 0) {
+				// Not warm by the end of the warm-up: the figure is only a lower bound.
+				out.append(format(" | > %.1f | > %.2f |", lastOrNaN(result.warmupEnds),
+						lastOrNaN(result.warmupCpuNanos) / 1e9));
+			}
+			else {
+				out.append(" | ").append(warmCell(result, (r, w) -> r.warmupEnds.get(w), "%.1f"));
+				out.append(" | ").append(warmCell(result, (r, w) -> r.warmupCpuNanos.get(w) / 1e9, "%.2f")).append(" |");
+			}
+			out.append(' ')
+				.append(String.join(", ", result.warmupWindows.stream().map((t) -> format("%.0f", t)).toList()))
+				.append(" |\n");
+		}
+		out.append("\nEach cell: the value (its ratio to no tracing); \"> x\": not warm by the end of the warm-up.\n");
+		return out.toString();
+	}
+
+	private String warmCell(Results result, WarmFigure figure, String format) {
+		double value = figure.at(result, warmWindow(result));
+		int baselineWindow = warmWindow(this.baseline);
+		if (baselineWindow < 0) {
+			return format(format, value);
+		}
+		return format(format + " (%.2f)", value, value / figure.at(this.baseline, baselineWindow));
+	}
+
+	// The first window from which every window of the warm-up holds the share of the steady
+	// throughput, or -1 if the last one does not.
+	private static int warmWindow(Results result) {
+		double steady = throughput(result);
+		int warm = -1;
+		for (int i = result.warmupWindows.size() - 1; i >= 0; i--) {
+			if (result.warmupWindows.get(i) < LoadBenchmark.WARM_SHARE * steady) {
+				break;
+			}
+			warm = i;
+		}
+		return warm;
+	}
+
+	private static double lastOrNaN(List<? extends Number> values) {
+		return values.isEmpty() ? Double.NaN : values.get(values.size() - 1).doubleValue();
+	}
+
+	/**
+	 * Renders what each variant sent to the receiver over the whole run: export requests,
+	 * spans per request, how many were gzip-compressed and how many carried the Bearer token
+	 * that the receiver grants.
+	 * @return the table
+	 */
+	String renderExport() {
+		StringBuilder out = new StringBuilder();
+		out.append("\nExport requests received over the whole run:\n\n");
+		out.append("| Variant | Export requests | Spans per export | Bytes per export (as sent) | gzip | "
+				+ "Authorization: Bearer |\n");
+		out.append("|---|---|---|---|---|---|\n");
+		for (Results result : this.results) {
+			if (!result.variant.traced()) {
+				continue;
+			}
+			double requests = exported(result, "requests");
+			double spans = exported(result, "server") + exported(result, "client") + exported(result, "internal")
+					+ exported(result, "unspecified") + exported(result, "producer") + exported(result, "consumer");
+			out.append("| ")
+				.append(result.variant.label())
+				.append(" | ")
+				.append(format("%.0f", requests))
+				.append(" | ")
+				.append(format("%.1f", spans / requests))
+				.append(" | ")
+				.append(format("%.0f", exported(result, "bytes") / requests))
+				.append(" | ")
+				.append(format("%.0f", exported(result, "gzip")))
+				.append(" | ")
+				.append(format("%.0f", exported(result, "bearer")))
+				.append(" |\n");
+		}
+		return out.toString();
 	}
 
 	private static void target(StringBuilder out, String name, double ratio, double limit, boolean atLeast) {
@@ -219,6 +320,16 @@ final class Report {
 
 	private static String format(String format, Object... args) {
 		return String.format(Locale.ROOT, format, args);
+	}
+
+	/**
+	 * A figure of a variant at the end of one warm-up window.
+	 */
+	@FunctionalInterface
+	private interface WarmFigure {
+
+		double at(Results result, int window);
+
 	}
 
 }

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A launched variant: its process, port and log.
+ * A launched process of a variant: its process, port and log.
  */
 final class RunningApp {
 
@@ -57,13 +57,14 @@ final class RunningApp {
 	}
 
 	/**
-	 * Polls {@code /front} until it answers 200.
+	 * Polls a path until it answers 200.
+	 * @param path the path, such as {@code /front}
 	 * @param timeout how long to wait at most
 	 * @return seconds from the launch of the JVM to the first successful answer
 	 */
-	double awaitFirstAnswer(Duration timeout) throws IOException, InterruptedException {
+	double awaitFirstAnswer(String path, Duration timeout) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url("/front"))).timeout(Duration.ofSeconds(5)).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5)).build();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.variant.name() + " exited with " + this.process.exitValue()

@@ -9,7 +9,8 @@ import org.springframework.web.client.RestTemplate;
 /**
  * The application of the load benchmark, the same in every variant: {@code /front} calls
  * {@code /back} of the same process with a {@link RestTemplate}, and {@code /back} runs
- * one annotated method.
+ * one annotated method. In the two-service shape the same application runs twice, as
+ * {@link ServiceAController service A} and {@link ServiceBController service B}.
  */
 @SpringBootApplication
 public class BenchmarkApplication {
