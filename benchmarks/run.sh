@@ -51,8 +51,10 @@ fi
 
 if [ "$what" = all ] || [ "$what" = load ]; then
 	elapsed "load benchmark"
+	# The CPU profile of the measured rounds (async-profiler, from Maven Central): --profiler= turns it off.
 	java -cp benchmarks/load/target/benchmark-load.jar dev.cloudtrace.benchmarks.load.LoadBenchmark \
-		--apps=benchmarks/apps --out="$out/load" "$@" > "$out/load.log"
+		--apps=benchmarks/apps --out="$out/load" \
+		--profiler=benchmarks/load/target/async-profiler/linux-x64/libasyncProfiler.so "$@" > "$out/load.log"
 fi
 
 {

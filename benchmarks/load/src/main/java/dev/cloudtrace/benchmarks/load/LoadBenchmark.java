@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * {@code warmup-jit-share}; for the one-process shape {@code variants} (comma-separated
  * names), {@code startup-samples}, {@code connections}, {@code jvm-options}; for the
  * two-service shape the same names prefixed with {@code two-service-}, and
- * {@code two-service-warmup-max-seconds} (by default {@code warmup-max-seconds}).
+ * {@code two-service-warmup-max-seconds} (by default {@code warmup-max-seconds}); and
+ * {@code profiler}, the path of async-profiler's library, to sample the CPU of the measured
+ * rounds and print where it goes ({@link ProfileBreakdown}).
  */
 public final class LoadBenchmark {
 
@@ -69,6 +71,11 @@ public final class LoadBenchmark {
 	private Map<String, Results> results = new LinkedHashMap<>();
 
 	private Process receiverProcess;
+
+	// The profiler and where its stacks go, when the option "profiler" names its library.
+	private Profiler profiler;
+
+	private Path profiles;
 
 	private LoadBenchmark(Map<String, String> options) {
 		this.options = options;
@@ -125,6 +132,10 @@ public final class LoadBenchmark {
 	private String runShape(Shape shape) throws Exception {
 		Path dir = (shape == Shape.ONE_PROCESS) ? this.out : this.out.resolve(shape.option());
 		Files.createDirectories(dir);
+		String profilerLibrary = option("profiler", "");
+		this.profiler = profilerLibrary.isEmpty() ? null : new Profiler(Path.of(profilerLibrary));
+		this.profiles = dir.resolve("profiles");
+		Files.createDirectories(this.profiles);
 		this.results = new LinkedHashMap<>();
 		int rounds = intOption("rounds", 3);
 		int startupSamples = Integer.parseInt(shapeOption(shape, "startup-samples", "2", "1"));
@@ -219,6 +230,9 @@ public final class LoadBenchmark {
 		section.append(report.render());
 		section.append(report.renderWarmUp(shape));
 		section.append(report.renderExport());
+		if (this.profiler != null) {
+			section.append(renderProfiles(shape, variants));
+		}
 		return section.toString();
 	}
 
@@ -371,7 +385,22 @@ public final class LoadBenchmark {
 		long receiverCpuBefore = this.receiverCpuNanos();
 		Map<String, Double> threadsBefore = deployment.threadCpu();
 		MachineCpu machineBefore = MachineCpu.read();
+		if (this.profiler != null) {
+			for (RunningApp app : deployment.apps()) {
+				this.profiler.startOrResume(app.pid(), round == 0);
+			}
+		}
 		Wrk.Result run = wrk.run(deployment.url(), seconds);
+		if (this.profiler != null) {
+			List<RunningApp> apps = deployment.apps();
+			result.profiles.clear();
+			for (int i = 0; i < apps.size(); i++) {
+				Path file = this.profiles.resolve(deployment.variant.name() + "-" + i + ".collapsed");
+				this.profiler.stop(apps.get(i).pid(), file);
+				result.profiles.add(file);
+			}
+			result.profiledRequests += run.requests();
+		}
 		MachineCpu machineAfter = MachineCpu.read();
 		Map<String, Double> threads = ThreadCpu.minus(deployment.threadCpu(), threadsBefore);
 		long cpu = deployment.cpuNanos() - cpuBefore;
@@ -387,6 +416,23 @@ public final class LoadBenchmark {
 				+ "other processes %.2f cores%s", round + 1, deployment.variant.name(), run.throughput(), run.p50Millis(),
 				run.p99Millis(), allocated / run.seconds() / 1e6, cpu / 1000.0 / run.requests(), otherCores,
 				(run.errors() > 0) ? ", " + run.errors() + " errors" : "");
+	}
+
+	private String renderProfiles(Shape shape, List<Variant> variants) throws IOException {
+		List<String> names = new ArrayList<>();
+		Map<String, Map<String, Long>> samples = new LinkedHashMap<>();
+		Map<String, Long> requests = new LinkedHashMap<>();
+		for (Variant variant : variants) {
+			Results result = this.results.get(variant.name());
+			names.add(variant.name());
+			samples.put(variant.name(), ProfileBreakdown.samples(result.profiles));
+			requests.put(variant.name(), result.profiledRequests);
+		}
+		return String.format(Locale.ROOT, "%nCPU profile of the measured rounds (%s shape; async-profiler, itimer, one "
+				+ "sample per ms of CPU, every thread of %s; each sample in the first category that matches it; "
+				+ "stacks in %s):%n%n", shape.option(),
+				(shape == Shape.TWO_SERVICE) ? "both JVMs" : "the JVM", this.profiles)
+				+ ProfileBreakdown.render(names, samples, requests);
 	}
 
 	// In the two-service shape, the sum of both JVMs.
@@ -474,6 +520,11 @@ public final class LoadBenchmark {
 
 		// Every request the variant answered: startup probes, warm-up and measured windows.
 		long requestsSent;
+
+		// Requests of the rounds that the profiler sampled.
+		long profiledRequests;
+
+		final List<Path> profiles = new ArrayList<>();
 
 		// What the receiver got from the variant over the whole run, its shutdown included.
 		final Map<String, Long> exported = new LinkedHashMap<>();

@@ -1,0 +1,201 @@
+package dev.cloudtrace.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Where the CPU of a request goes: the collapsed stacks that {@link Profiler} wrote for the
+ * measured rounds of each variant, sorted into categories, in µs per request (samples times
+ * the sampling interval, over the requests of the profiled rounds).
+ * <p>
+ * A sample is tracing's when its deepest frame outside the JDK is tracing code (see
+ * {@link #isTracing}); it then goes to the first tracing category whose rule matches one of
+ * its frames, from the most specific (gzip inside the exporter) to the most general, so that,
+ * for example, the propagation of a client span counts as propagation and not as the client
+ * span. Other samples go to the first category of their thread or frames.
+ */
+final class ProfileBreakdown {
+
+	private static final List<Category> CATEGORIES = new ArrayList<>();
+
+	static {
+		category("JIT compiler threads", Owner.ANY, thread("C1 CompilerThre", "C2 CompilerThre"));
+		category("GC threads", Owner.ANY, thread("GC Thread", "G1 "));
+		category("Export: gzip", Owner.TRACING, frame("java/util/zip/Deflater", "java/util/zip/GZIPOutputStream"));
+		category("Export: protobuf marshalling", Owner.TRACING,
+				frame("io/opentelemetry/exporter/internal/marshal", "io/opentelemetry/exporter/internal/otlp"));
+		category("Export: token and credentials", Owner.TRACING, frame("com/google/auth"));
+		category("Export: HTTP send and the rest", Owner.TRACING,
+				frame("io/opentelemetry/exporter", "io/opentelemetry/sdk/trace/export/BatchSpanProcessor$Worker"));
+		category("Propagation: inject and extract", Owner.TRACING,
+				frame("io/opentelemetry/context/propagation", "io/opentelemetry/api/trace/propagation",
+						"io/opentelemetry/extension/trace/propagation", "dev/cloudtrace/autoconfigure/propagation"));
+		category("Attribute extraction (start and end)", Owner.TRACING,
+				frame("AttributesExtractor.onStart", "AttributesExtractor.onEnd", "AttributesGetter",
+						"dev/cloudtrace/autoconfigure/web/server/ServletHttp",
+						"dev/cloudtrace/autoconfigure/web/client/SpringHttpClient"));
+		category("Sampler", Owner.TRACING,
+				frame("io/opentelemetry/sdk/trace/samplers", "dev/cloudtrace/autoconfigure/sdk/CloudTraceSampler",
+						"dev/cloudtrace/autoconfigure/sdk/RuleBasedSampler",
+						"dev/cloudtrace/autoconfigure/sdk/TraceRateLimiter"));
+		category("Span start (builder, ids, processors' onStart)", Owner.TRACING,
+				frame("SdkSpanBuilder.startSpan", "SpanProcessor.onStart", "Instrumenter.start", "Instrumenter.doStart"));
+		category("Span end (end, queue offer)", Owner.TRACING,
+				frame("SdkSpan.end", "SpanProcessor.onEnd", "Instrumenter.end"));
+		category("Context and MDC", Owner.TRACING,
+				frame("io/opentelemetry/context/", "dev/cloudtrace/autoconfigure/logging"));
+		category("Starter's filter and interceptors, other", Owner.TRACING, (stack) -> true);
+		category("Tomcat: reading request headers", Owner.APPLICATION, frame("Http11InputBuffer.parseHeader"));
+		category("HTTP client: request headers", Owner.APPLICATION,
+				frame("jdk/internal/net/http/Http1Request.headers", "jdk/internal/net/http/HttpRequestImpl"));
+		category("Request threads: the application, Spring, Tomcat", Owner.APPLICATION, thread("http-nio-"));
+		category("HTTP client threads: the application's calls", Owner.APPLICATION, thread("HttpClient-"));
+		category("Other threads", Owner.ANY, (stack) -> true);
+	}
+
+	private ProfileBreakdown() {
+	}
+
+	private static void category(String name, Owner owner, Predicate<String[]> rule) {
+		CATEGORIES.add(new Category(name, owner, rule));
+	}
+
+	/**
+	 * Whether a sample is tracing's work: its deepest frame outside the JDK (and outside
+	 * native code) belongs to this starter, OpenTelemetry or Google's auth library. The
+	 * frames above it do not count: the server filter is an ancestor of all the application's
+	 * work, and that work is not tracing's.
+	 */
+	static boolean isTracing(String[] stack) {
+		for (int i = stack.length - 1; i > 0; i--) {
+			String frame = stack[i];
+			if (!frame.contains("/") || frame.startsWith("java/") || frame.startsWith("jdk/")
+					|| frame.startsWith("sun/") || frame.startsWith("com/sun/") || frame.startsWith("javax/")) {
+				continue;
+			}
+			return frame.startsWith("dev/cloudtrace/autoconfigure/") || frame.startsWith("io/opentelemetry/")
+					|| frame.startsWith("com/google/auth/") || frame.startsWith("com/google/cloud/opentelemetry/");
+		}
+		return false;
+	}
+
+	private static Predicate<String[]> thread(String... prefixes) {
+		return (stack) -> {
+			String thread = stack[0].startsWith("[") ? stack[0].substring(1) : stack[0];
+			for (String prefix : prefixes) {
+				if (thread.startsWith(prefix)) {
+					return true;
+				}
+			}
+			return false;
+		};
+	}
+
+	private static Predicate<String[]> frame(String... parts) {
+		return (stack) -> {
+			for (String frame : stack) {
+				for (String part : parts) {
+					if (frame.contains(part)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		};
+	}
+
+	/**
+	 * Reads collapsed stacks and returns the samples by category.
+	 * @param files the collapsed stack files of one variant (both JVMs in the two-service shape)
+	 * @return samples by category, in the order of the categories
+	 */
+	static Map<String, Long> samples(List<Path> files) throws IOException {
+		Map<String, Long> samples = new LinkedHashMap<>();
+		CATEGORIES.forEach((category) -> samples.put(category.name(), 0L));
+		for (Path file : files) {
+			for (String line : Files.readAllLines(file)) {
+				int space = line.lastIndexOf(' ');
+				if (space < 0) {
+					continue;
+				}
+				long count = Long.parseLong(line.substring(space + 1));
+				String[] stack = line.substring(0, space).split(";");
+				boolean tracing = isTracing(stack);
+				for (Category category : CATEGORIES) {
+					if (category.owner().admits(tracing) && category.rule().test(stack)) {
+						samples.merge(category.name(), count, Long::sum);
+						break;
+					}
+				}
+			}
+		}
+		return samples;
+	}
+
+	/**
+	 * Renders the breakdown of the variants against the first one (the application without
+	 * tracing).
+	 * @param variants the variants' names, baseline first
+	 * @param samples the samples by category of each variant
+	 * @param requests the requests served in the profiled rounds of each variant
+	 * @return a Markdown table
+	 */
+	static String render(List<String> variants, Map<String, Map<String, Long>> samples, Map<String, Long> requests) {
+		StringBuilder table = new StringBuilder("| Where the CPU goes (µs per request) |");
+		variants.forEach((variant) -> table.append(' ').append(variant).append(" |"));
+		for (int i = 1; i < variants.size(); i++) {
+			table.append(' ').append(variants.get(i)).append(" − ").append(variants.get(0)).append(" |");
+		}
+		table.append('\n').append("|---|").append("---|".repeat(2 * variants.size() - 1)).append('\n');
+		Map<String, Double> totals = new LinkedHashMap<>();
+		for (Category category : CATEGORIES) {
+			table.append("| ").append(category.name()).append(" |");
+			double baseline = micros(samples, requests, variants.get(0), category.name());
+			for (String variant : variants) {
+				double value = micros(samples, requests, variant, category.name());
+				totals.merge(variant, value, Double::sum);
+				table.append(String.format(Locale.ROOT, " %.1f |", value));
+			}
+			for (int i = 1; i < variants.size(); i++) {
+				table.append(String.format(Locale.ROOT, " %+.1f |",
+						micros(samples, requests, variants.get(i), category.name()) - baseline));
+			}
+			table.append('\n');
+		}
+		table.append("| **All** |");
+		variants.forEach((variant) -> table.append(String.format(Locale.ROOT, " **%.1f** |", totals.get(variant))));
+		for (int i = 1; i < variants.size(); i++) {
+			table.append(String.format(Locale.ROOT, " **%+.1f** |",
+					totals.get(variants.get(i)) - totals.get(variants.get(0))));
+		}
+		table.append('\n');
+		return table.toString();
+	}
+
+	private static double micros(Map<String, Map<String, Long>> samples, Map<String, Long> requests, String variant,
+			String category) {
+		long count = samples.get(variant).getOrDefault(category, 0L);
+		return count * (Profiler.INTERVAL_NANOS / 1000.0) / Math.max(1, requests.get(variant));
+	}
+
+	private record Category(String name, Owner owner, Predicate<String[]> rule) {
+	}
+
+	private enum Owner {
+
+		ANY, TRACING, APPLICATION;
+
+		boolean admits(boolean tracing) {
+			return this == ANY || (this == TRACING) == tracing;
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.cloudtrace.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * async-profiler (from Maven Central's {@code tools.profiler:async-profiler}), loaded into a
+ * running JVM with {@code jcmd JVMTI.agent_load} for the measured rounds only: CPU samples of
+ * every thread ({@code itimer}, which needs no perf events and counts all CPU time, not only
+ * the time at safepoints), kept as collapsed stacks with the thread's name as the root frame.
+ */
+final class Profiler {
+
+	/**
+	 * Sampling interval: one sample per millisecond of CPU time.
+	 */
+	static final long INTERVAL_NANOS = 1_000_000;
+
+	private final Path library;
+
+	Profiler(Path library) {
+		this.library = library.toAbsolutePath();
+	}
+
+	/**
+	 * Starts sampling a process, or resumes it (keeping the samples so far) after the first
+	 * round.
+	 */
+	void startOrResume(long pid, boolean first) throws IOException, InterruptedException {
+		command(pid, (first ? "start" : "resume") + ",event=itimer,interval=" + INTERVAL_NANOS + ",threads");
+	}
+
+	/**
+	 * Stops sampling and writes every sample so far.
+	 */
+	void stop(long pid, Path file) throws IOException, InterruptedException {
+		command(pid, "stop,file=" + file.toAbsolutePath() + ",collapsed");
+	}
+
+	private void command(long pid, String arguments) throws IOException, InterruptedException {
+		// Quoted: jcmd would read the '=' in the arguments as its own name=value syntax.
+		Process process = new ProcessBuilder("jcmd", Long.toString(pid), "JVMTI.agent_load", this.library.toString(),
+				"\"" + arguments + "\"")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		if (process.waitFor() != 0 || !output.contains("return code: 0")) {
+			throw new IOException("async-profiler '" + arguments + "' in " + pid + ": " + output.trim());
+		}
+	}
+
+}
