@@ -385,13 +385,17 @@ public final class LoadBenchmark {
 		long receiverCpuBefore = this.receiverCpuNanos();
 		Map<String, Double> threadsBefore = deployment.threadCpu();
 		MachineCpu machineBefore = MachineCpu.read();
+		double[] userAndSystemBefore = userAndSystem(deployment);
 		if (this.profiler != null) {
 			for (RunningApp app : deployment.apps()) {
 				this.profiler.startOrResume(app.pid(), round == 0);
 			}
 		}
 		Wrk.Result run = wrk.run(deployment.url(), seconds);
+		double[] userAndSystemAfter = userAndSystem(deployment);
 		if (this.profiler != null) {
+			result.profiledUserSeconds += userAndSystemAfter[0] - userAndSystemBefore[0];
+			result.profiledSystemSeconds += userAndSystemAfter[1] - userAndSystemBefore[1];
 			List<RunningApp> apps = deployment.apps();
 			result.profiles.clear();
 			for (int i = 0; i < apps.size(); i++) {
@@ -418,21 +422,29 @@ public final class LoadBenchmark {
 				(run.errors() > 0) ? ", " + run.errors() + " errors" : "");
 	}
 
+	private static double[] userAndSystem(Deployment deployment) throws IOException {
+		double[] total = new double[2];
+		for (RunningApp app : deployment.apps()) {
+			double[] process = ThreadCpu.userAndSystem(app.pid());
+			total[0] += process[0];
+			total[1] += process[1];
+		}
+		return total;
+	}
+
 	private String renderProfiles(Shape shape, List<Variant> variants) throws IOException {
-		List<String> names = new ArrayList<>();
-		Map<String, Map<String, Long>> samples = new LinkedHashMap<>();
-		Map<String, Long> requests = new LinkedHashMap<>();
+		List<ProfileBreakdown.Profile> profiles = new ArrayList<>();
 		for (Variant variant : variants) {
 			Results result = this.results.get(variant.name());
-			names.add(variant.name());
-			samples.put(variant.name(), ProfileBreakdown.samples(result.profiles));
-			requests.put(variant.name(), result.profiledRequests);
+			long requests = Math.max(1, result.profiledRequests);
+			profiles.add(new ProfileBreakdown.Profile(variant.name(), ProfileBreakdown.samples(result.profiles),
+					result.profiledUserSeconds * 1e6 / requests, result.profiledSystemSeconds * 1e6 / requests));
 		}
-		return String.format(Locale.ROOT, "%nCPU profile of the measured rounds (%s shape; async-profiler, itimer, one "
-				+ "sample per ms of CPU, every thread of %s; each sample in the first category that matches it; "
-				+ "stacks in %s):%n%n", shape.option(),
-				(shape == Shape.TWO_SERVICE) ? "both JVMs" : "the JVM", this.profiles)
-				+ ProfileBreakdown.render(names, samples, requests);
+		return String.format(Locale.ROOT, "%nWhere the CPU of a request goes (%s shape; the measured rounds; user and "
+				+ "system CPU of %s from /proc, the user CPU split by async-profiler's samples of every thread, "
+				+ "event cpu every 1 ms, each sample in the first category that matches it; stacks in %s):%n%n",
+				shape.option(), (shape == Shape.TWO_SERVICE) ? "both JVMs" : "the JVM", this.profiles)
+				+ ProfileBreakdown.render(profiles);
 	}
 
 	// In the two-service shape, the sum of both JVMs.
@@ -521,8 +533,13 @@ public final class LoadBenchmark {
 		// Every request the variant answered: startup probes, warm-up and measured windows.
 		long requestsSent;
 
-		// Requests of the rounds that the profiler sampled.
+		// Requests of the rounds that the profiler sampled, and the processes' user and system CPU
+		// seconds over those rounds.
 		long profiledRequests;
+
+		double profiledUserSeconds;
+
+		double profiledSystemSeconds;
 
 		final List<Path> profiles = new ArrayList<>();
 

@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * Where the CPU of a request goes: the collapsed stacks that {@link Profiler} wrote for the
- * measured rounds of each variant, sorted into categories, in µs per request (samples times
- * the sampling interval, over the requests of the profiled rounds).
+ * measured rounds of each variant, sorted into categories; each category's share of the
+ * samples is a share of the user CPU that {@code /proc} counted over those rounds, per
+ * request.
  * <p>
  * A sample is tracing's when its deepest frame outside the JDK is tracing code (see
  * {@link #isTracing}); it then goes to the first tracing category whose rule matches one of
@@ -141,48 +142,64 @@ final class ProfileBreakdown {
 
 	/**
 	 * Renders the breakdown of the variants against the first one (the application without
-	 * tracing).
-	 * @param variants the variants' names, baseline first
-	 * @param samples the samples by category of each variant
-	 * @param requests the requests served in the profiled rounds of each variant
+	 * tracing): each category's share of the samples times the user CPU per request, and the
+	 * system CPU per request (which user-space samples do not see) in a row of its own.
+	 * @param profiles the profile of each variant, baseline first
 	 * @return a Markdown table
 	 */
-	static String render(List<String> variants, Map<String, Map<String, Long>> samples, Map<String, Long> requests) {
+	static String render(List<Profile> profiles) {
+		Profile baseline = profiles.get(0);
 		StringBuilder table = new StringBuilder("| Where the CPU goes (µs per request) |");
-		variants.forEach((variant) -> table.append(' ').append(variant).append(" |"));
-		for (int i = 1; i < variants.size(); i++) {
-			table.append(' ').append(variants.get(i)).append(" − ").append(variants.get(0)).append(" |");
+		profiles.forEach((profile) -> table.append(' ').append(profile.variant()).append(" |"));
+		for (Profile profile : profiles.subList(1, profiles.size())) {
+			table.append(' ').append(profile.variant()).append(" − ").append(baseline.variant()).append(" |");
 		}
-		table.append('\n').append("|---|").append("---|".repeat(2 * variants.size() - 1)).append('\n');
-		Map<String, Double> totals = new LinkedHashMap<>();
+		table.append('\n').append("|---|").append("---|".repeat(2 * profiles.size() - 1)).append('\n');
 		for (Category category : CATEGORIES) {
-			table.append("| ").append(category.name()).append(" |");
-			double baseline = micros(samples, requests, variants.get(0), category.name());
-			for (String variant : variants) {
-				double value = micros(samples, requests, variant, category.name());
-				totals.merge(variant, value, Double::sum);
-				table.append(String.format(Locale.ROOT, " %.1f |", value));
-			}
-			for (int i = 1; i < variants.size(); i++) {
-				table.append(String.format(Locale.ROOT, " %+.1f |",
-						micros(samples, requests, variants.get(i), category.name()) - baseline));
-			}
-			table.append('\n');
+			row(table, category.name(), profiles, (profile) -> profile.micros(category.name()));
 		}
-		table.append("| **All** |");
-		variants.forEach((variant) -> table.append(String.format(Locale.ROOT, " **%.1f** |", totals.get(variant))));
-		for (int i = 1; i < variants.size(); i++) {
-			table.append(String.format(Locale.ROOT, " **%+.1f** |",
-					totals.get(variants.get(i)) - totals.get(variants.get(0))));
-		}
-		table.append('\n');
+		row(table, "Kernel: system calls (sockets, futex wake-ups of parked threads)", profiles,
+				Profile::systemMicros);
+		row(table, "**All (user and system, /proc)**", profiles,
+				(profile) -> profile.userMicros() + profile.systemMicros());
+		table.append('\n').append("Samples: ");
+		profiles.forEach((profile) -> table.append(profile.variant())
+			.append(' ')
+			.append(profile.samples().values().stream().mapToLong(Long::longValue).sum())
+			.append("; "));
+		table.setLength(table.length() - 2);
+		table.append(".\n");
 		return table.toString();
 	}
 
-	private static double micros(Map<String, Map<String, Long>> samples, Map<String, Long> requests, String variant,
-			String category) {
-		long count = samples.get(variant).getOrDefault(category, 0L);
-		return count * (Profiler.INTERVAL_NANOS / 1000.0) / Math.max(1, requests.get(variant));
+	private static void row(StringBuilder table, String name, List<Profile> profiles,
+			java.util.function.ToDoubleFunction<Profile> value) {
+		table.append("| ").append(name).append(" |");
+		for (Profile profile : profiles) {
+			table.append(String.format(Locale.ROOT, " %.1f |", value.applyAsDouble(profile)));
+		}
+		double baseline = value.applyAsDouble(profiles.get(0));
+		for (Profile profile : profiles.subList(1, profiles.size())) {
+			table.append(String.format(Locale.ROOT, " %+.1f |", value.applyAsDouble(profile) - baseline));
+		}
+		table.append('\n');
+	}
+
+	/**
+	 * The profile of one variant.
+	 *
+	 * @param variant the variant's name
+	 * @param samples the samples by category
+	 * @param userMicros the user CPU per request, µs
+	 * @param systemMicros the system CPU per request, µs
+	 */
+	record Profile(String variant, Map<String, Long> samples, double userMicros, double systemMicros) {
+
+		double micros(String category) {
+			long total = this.samples.values().stream().mapToLong(Long::longValue).sum();
+			return (total > 0) ? this.samples.getOrDefault(category, 0L) * this.userMicros / total : 0;
+		}
+
 	}
 
 	private record Category(String name, Owner owner, Predicate<String[]> rule) {

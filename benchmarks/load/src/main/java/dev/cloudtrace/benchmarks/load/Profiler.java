@@ -6,8 +6,11 @@ import java.nio.file.Path;
 /**
  * async-profiler (from Maven Central's {@code tools.profiler:async-profiler}), loaded into a
  * running JVM with {@code jcmd JVMTI.agent_load} for the measured rounds only: CPU samples of
- * every thread ({@code itimer}, which needs no perf events and counts all CPU time, not only
- * the time at safepoints), kept as collapsed stacks with the thread's name as the root frame.
+ * every thread, kept as collapsed stacks with the thread's name as the root frame. The
+ * {@code cpu} event samples every millisecond of a thread's CPU time, at any point of the code
+ * (not only at safepoints), from perf events: user space only where the kernel's
+ * {@code perf_event_paranoid} is 2, as here. ({@code itimer} and {@code ctimer} need no perf
+ * events, but fire at the kernel's tick, every 4 ms here, and so see a quarter of the samples.)
  */
 final class Profiler {
 
@@ -27,7 +30,7 @@ final class Profiler {
 	 * round.
 	 */
 	void startOrResume(long pid, boolean first) throws IOException, InterruptedException {
-		command(pid, (first ? "start" : "resume") + ",event=itimer,interval=" + INTERVAL_NANOS + ",threads");
+		command(pid, (first ? "start" : "resume") + ",event=cpu,interval=" + INTERVAL_NANOS + ",threads");
 	}
 
 	/**

@@ -62,6 +62,17 @@ final class ThreadCpu {
 		return seconds;
 	}
 
+	/**
+	 * Reads the user and the system (kernel) CPU time of a process, in seconds.
+	 * @param pid the process
+	 * @return user seconds, then system seconds
+	 */
+	static double[] userAndSystem(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return new double[] { Long.parseLong(fields[11]) / 100.0, Long.parseLong(fields[12]) / 100.0 };
+	}
+
 	private static String group(String threadName) {
 		for (Map.Entry<String, String> group : GROUPS.entrySet()) {
 			if (threadName.startsWith(group.getKey())) {
