@@ -14,6 +14,7 @@ import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -63,12 +64,19 @@ public class DataSourceTracingPostProcessor implements BeanPostProcessor {
 		return !SPRING_JDBC_PRESENT || !SpringDataSources.delegatesToTracedDataSources(dataSource);
 	}
 
+	// The URL property of the common pools and drivers' data sources: jdbcUrl (HikariCP), url
+	// (Tomcat JDBC, DBCP2, Spring's, H2's).
 	private boolean usesOpenTelemetryDriver(DataSource dataSource) {
 		BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(dataSource);
 		for (String name : new String[] { "jdbcUrl", "url" }) {
-			if (properties.isReadableProperty(name) && properties.getPropertyValue(name) instanceof String url
-					&& url.startsWith("jdbc:otel:")) {
-				return true;
+			try {
+				if (properties.isReadableProperty(name) && properties.getPropertyValue(name) instanceof String url
+						&& url.startsWith("jdbc:otel:")) {
+					return true;
+				}
+			}
+			catch (BeansException ex) {
+				// A getter that fails is no URL.
 			}
 		}
 		return false;

@@ -61,6 +61,12 @@ public final class RunBenchmarks {
 		row("JdbcStatementBenchmark.tracedOutsideATrace", "JDBC: the same query outside any trace (no span)",
 				"JdbcStatementBenchmark.untraced");
 		row("JdbcStatementBenchmark.untraced", "JDBC baseline: the query on the driver's connection", null);
+		row("ExportBenchmark.reusableGzip", "Export of 512 spans, gzip: exporter reusing its buffers",
+				"ExportBenchmark.immutableGzip");
+		row("ExportBenchmark.immutableGzip", "Export baseline, gzip: the exporter's default memory mode", null);
+		row("ExportBenchmark.reusableUncompressed", "Export of 512 spans, uncompressed: reusing its buffers",
+				"ExportBenchmark.immutableUncompressed");
+		row("ExportBenchmark.immutableUncompressed", "Export baseline, uncompressed: the default memory mode", null);
 		row("PropagationBenchmark.injectDefault", "Inject tracecontext, baggage, cloud-trace (our default)",
 				"PropagationBenchmark.injectOpenTelemetryDefault");
 		row("PropagationBenchmark.injectOpenTelemetryDefault",

@@ -33,8 +33,12 @@ final class ProfileBreakdown {
 		category("Export: protobuf marshalling", Owner.TRACING,
 				frame("io/opentelemetry/exporter/internal/marshal", "io/opentelemetry/exporter/internal/otlp"));
 		category("Export: token and credentials", Owner.TRACING, frame("com/google/auth"));
-		category("Export: HTTP send and the rest", Owner.TRACING,
-				frame("io/opentelemetry/exporter", "io/opentelemetry/sdk/trace/export/BatchSpanProcessor$Worker"));
+		// The exporter's JDK HTTP client runs on OpenTelemetry's "jdkhttp-executor" threads; its
+		// selector thread ("HttpClient-N-SelectorManager") cannot be told from the application's.
+		category("Export: HTTP send and the rest", Owner.ANY,
+				frame("io/opentelemetry/exporter", "io/opentelemetry/sdk/trace/export/BatchSpanProcessor$Worker")
+					.and(ProfileBreakdown::isTracing)
+					.or(thread("jdkhttp-executo", "BatchSpanProce")));
 		category("Propagation: inject and extract", Owner.TRACING,
 				frame("io/opentelemetry/context/propagation", "io/opentelemetry/api/trace/propagation",
 						"io/opentelemetry/extension/trace/propagation", "dev/cloudtrace/autoconfigure/propagation"));

@@ -131,10 +131,23 @@ final class Report {
 		if (ours == null) {
 			return;
 		}
-		out.append("\nTargets of this starter (100% sampling):\n\n");
+		out.append("\nTargets of this starter (100% sampling; issue #17):\n\n");
 		target(out, "throughput >= 0.95 x no tracing", ratio(ours, Report::throughput), 0.95, true);
 		target(out, "p99 latency <= 1.10 x no tracing", ratio(ours, Report::p99), 1.10, false);
-		target(out, "startup <= 1.15 x no tracing", ratio(ours, Report::startup), 1.15, false);
+		target(out, "startup <= 1.10 x no tracing", ratio(ours, Report::startup), 1.10, false);
+		added(out, "tracing CPU <= 30 µs per request", cpuMicros(ours) - cpuMicros(this.baseline), 30, "µs");
+		added(out, "tracing allocation <= 8 KB per request", allocatedKilobytes(ours)
+				- allocatedKilobytes(this.baseline), 8, "KB");
+		int warm = warmWindow(ours);
+		int baselineWarm = warmWindow(this.baseline);
+		if (warm >= 0 && baselineWarm >= 0) {
+			target(out, "time to steady throughput <= 1.20 x no tracing",
+					ours.warmupEnds.get(warm) / this.baseline.warmupEnds.get(baselineWarm), 1.20, false);
+		}
+		else {
+			out.append("- time to steady throughput <= 1.20 x no tracing: not measured, a variant was not warm "
+					+ "by the end of its warm-up\n");
+		}
 		for (Results peer : this.results) {
 			if (!peer.variant.peer()) {
 				continue;
@@ -249,6 +262,11 @@ final class Report {
 		boolean met = atLeast ? ratio >= limit : ratio <= limit;
 		out.append(format("- %s: %.3f, %s%n", name, ratio,
 				met ? "met" : format("missed by %.1f%% of no tracing", Math.abs(ratio - limit) * 100)));
+	}
+
+	private static void added(StringBuilder out, String name, double added, double limit, String unit) {
+		out.append(format("- %s: %+.1f %s, %s%n", name, added, unit,
+				(added <= limit) ? "met" : format("missed by %.1f %s", added - limit, unit)));
 	}
 
 	private static void ahead(StringBuilder out, Results peer, String name, Results ours,
