@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
  * OpenTelemetry's JDBC library instrumentation (see {@link DataSourceTracingPostProcessor}).
  */
 @AutoConfiguration(after = CloudTraceSdkAutoConfiguration.class)
-@ConditionalOnClass({ DataSource.class, JdbcTelemetry.class })
+@ConditionalOnClass({ DataSource.class, JdbcTelemetry.class, Resource.class })
 @ConditionalOnBooleanProperty(name = "cloudtrace.enabled", matchIfMissing = true)
 @ConditionalOnBean(OpenTelemetry.class)
 @EnableConfigurationProperties(JdbcTracingProperties.class)
