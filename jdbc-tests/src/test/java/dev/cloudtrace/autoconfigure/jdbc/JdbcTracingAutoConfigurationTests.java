@@ -117,6 +117,28 @@ class JdbcTracingAutoConfigurationTests {
 	}
 
 	@Test
+	void aCommitMakesNoSpanOfItsOwn() {
+		this.runner.run((context) -> {
+			try (Scope scope = parentScope(context);
+					Connection connection = context.getBean(DataSource.class).getConnection()) {
+				connection.setAutoCommit(false);
+				connection.createStatement().execute("select 1");
+				connection.commit();
+				connection.setAutoCommit(true);
+			}
+			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getKind)
+				.containsExactlyInAnyOrder(SpanKind.INTERNAL, SpanKind.CLIENT, SpanKind.INTERNAL);
+			assertThat(this.exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+				.containsExactlyInAnyOrder("HikariDataSource.getConnection", "SELECT " + databaseName(context), "parent");
+		});
+	}
+
+	private static String databaseName(AssertableApplicationContext context) {
+		String url = ((HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
+		return url.substring("jdbc:h2:mem:".length(), url.indexOf(';'));
+	}
+
+	@Test
 	void statementOutsideATraceMakesNoSpan() {
 		this.runner.run((context) -> {
 			context.getBean(JdbcTemplate.class).queryForObject("select 42", Integer.class);
