@@ -1,5 +1,7 @@
 package dev.cloudtrace.autoconfigure.jdbc;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.cloudtrace.autoconfigure.jdbc.sqlcommenter.CommentingDataSource;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -32,12 +34,26 @@ final class ConnectionSpanNaming {
 	}
 
 	Object value(Object value) {
-		return (value instanceof String text && text.startsWith(COMMENTING_NAME))
-				? this.dataSourceType.getName() + text.substring(COMMENTING_NAME.length()) : value;
+		return names(value) ? this.dataSourceType.getName() + ((String) value).substring(COMMENTING_NAME.length())
+				: value;
 	}
 
+	private static boolean names(Object value) {
+		return value instanceof String text && text.startsWith(COMMENTING_NAME);
+	}
+
+	// Statement spans, the most, carry no such value: their attributes are passed on as they are.
 	@SuppressWarnings("unchecked")
 	Attributes attributes(Attributes attributes) {
+		AtomicBoolean renaming = new AtomicBoolean();
+		attributes.forEach((key, value) -> {
+			if (names(value)) {
+				renaming.set(true);
+			}
+		});
+		if (!renaming.get()) {
+			return attributes;
+		}
 		AttributesBuilder renamed = Attributes.builder();
 		attributes.forEach((key, value) -> renamed.put((AttributeKey<Object>) key, value(value)));
 		return renamed.build();

@@ -1,14 +1,10 @@
 package dev.cloudtrace.autoconfigure.jdbc;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.cloudtrace.autoconfigure.jdbc.app.ShopApplication;
 import dev.cloudtrace.autoconfigure.testsupport.FakeTelemetryApi;
@@ -41,8 +37,6 @@ abstract class DatabaseSpansEndToEndTests {
 	 */
 	static final String SECRET = "s3cret-Value-7731";
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	FakeTelemetryApi api;
 
 	ConfigurableApplicationContext app;
@@ -56,9 +50,7 @@ abstract class DatabaseSpansEndToEndTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.api = new FakeTelemetryApi();
-		this.app = TestApplications.start("shop", ShopApplication.class,
-				Stream.concat(Stream.of(databaseProperties()), Stream.of(exportProperties(this.api)))
-					.toArray(String[]::new));
+		this.app = DatabaseApplications.start("shop", ShopApplication.class, this.api, databaseProperties());
 	}
 
 	@AfterEach
@@ -69,18 +61,9 @@ abstract class DatabaseSpansEndToEndTests {
 		this.api.close();
 	}
 
-	static String[] exportProperties(FakeTelemetryApi api) {
-		return new String[] { "cloudtrace.exporter.type=cloud-trace",
-				"cloudtrace.exporter.cloud-trace.endpoint=" + api.endpoint(), "cloudtrace.batch.schedule-delay=50ms" };
-	}
-
 	@Test
 	void statementsOfARequestAreClientSpansOfItsServerSpanWithSanitizedText() throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + TestApplications.port(this.app) + "/items"))
-			.POST(HttpRequest.BodyPublishers.ofString(SECRET))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
+		HttpResponse<String> response = DatabaseApplications.post(this.app, "/items", SECRET);
 		assertThat(response.body()).isEqualTo("1 1");
 		List<ReceivedSpan> trace = awaitTrace("/items");
 		ReceivedSpan server = single(trace, SpanKind.SERVER);

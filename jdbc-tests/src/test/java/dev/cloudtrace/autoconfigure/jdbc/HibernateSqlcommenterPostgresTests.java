@@ -1,16 +1,11 @@
 package dev.cloudtrace.autoconfigure.jdbc;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.cloudtrace.autoconfigure.jdbc.jpa.OrderApplication;
 import dev.cloudtrace.autoconfigure.testsupport.FakeTelemetryApi;
 import dev.cloudtrace.autoconfigure.testsupport.ReceivedSpan;
-import dev.cloudtrace.autoconfigure.web.TestApplications;
 import io.opentelemetry.api.trace.SpanKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HibernateSqlcommenterPostgresTests {
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	private FakeTelemetryApi api;
 
 	private ConfigurableApplicationContext app;
@@ -36,12 +29,9 @@ class HibernateSqlcommenterPostgresTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.api = new FakeTelemetryApi();
-		this.app = TestApplications.start("orders", OrderApplication.class,
-				Stream.of(PostgresServer.dataSourceProperties(), DatabaseSpansEndToEndTests.exportProperties(this.api),
-						new String[] { "cloudtrace.jdbc.sqlcommenter.enabled=true",
-								"spring.jpa.hibernate.ddl-auto=create-drop" })
-					.flatMap(Stream::of)
-					.toArray(String[]::new));
+		this.app = DatabaseApplications.start("orders", OrderApplication.class, this.api,
+				PostgresServer.dataSourceProperties(), "cloudtrace.jdbc.sqlcommenter.enabled=true",
+				"spring.jpa.hibernate.ddl-auto=create-drop");
 	}
 
 	@AfterEach
@@ -54,11 +44,7 @@ class HibernateSqlcommenterPostgresTests {
 
 	@Test
 	void hibernateStatementsAreSpansOfTheRequestAndCarryTheirOwnTraceparent() throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + TestApplications.port(this.app) + "/orders"))
-			.POST(HttpRequest.BodyPublishers.ofString("alice-7741"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
+		HttpResponse<String> response = DatabaseApplications.post(this.app, "/orders", "alice-7741");
 		List<ReceivedSpan> trace = DatabaseSpansEndToEndTests.awaitTrace(this.api, "/orders");
 		ReceivedSpan server = DatabaseSpansEndToEndTests.single(trace, SpanKind.SERVER);
 		List<ReceivedSpan> statements = trace.stream().filter((span) -> span.kind() == SpanKind.CLIENT).toList();

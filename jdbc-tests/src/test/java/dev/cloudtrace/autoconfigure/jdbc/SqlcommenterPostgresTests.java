@@ -1,17 +1,12 @@
 package dev.cloudtrace.autoconfigure.jdbc;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -41,8 +36,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SqlcommenterPostgresTests {
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	private FakeTelemetryApi api;
 
 	private ConfigurableApplicationContext app;
@@ -50,11 +43,8 @@ class SqlcommenterPostgresTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.api = new FakeTelemetryApi();
-		this.app = TestApplications.start("shop", ShopApplication.class,
-				Stream.of(PostgresServer.dataSourceProperties(), DatabaseSpansEndToEndTests.exportProperties(this.api),
-						new String[] { "cloudtrace.jdbc.sqlcommenter.enabled=true" })
-					.flatMap(Stream::of)
-					.toArray(String[]::new));
+		this.app = DatabaseApplications.start("shop", ShopApplication.class, this.api,
+				PostgresServer.dataSourceProperties(), "cloudtrace.jdbc.sqlcommenter.enabled=true");
 	}
 
 	@AfterEach
@@ -113,11 +103,7 @@ class SqlcommenterPostgresTests {
 			.get(this.app, "/current-query", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00")
 			.body();
 		assertThat(notSampled).doesNotContain("/*");
-		HttpResponse<String> response = HTTP.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TestApplications.port(this.app) + "/current-query"))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.body()).contains("traceparent='00-");
+		assertThat(TestApplications.get(this.app, "/current-query").body()).contains("traceparent='00-");
 	}
 
 	@Test

@@ -5,22 +5,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -122,29 +121,9 @@ public class ExportBenchmark {
 
 	private static List<SpanData> spans(int count) {
 		List<SpanData> spans = new ArrayList<>();
-		SpanExporter collect = new SpanExporter() {
-
-			@Override
-			public CompletableResultCode export(Collection<SpanData> batch) {
-				spans.addAll(batch);
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode flush() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode shutdown() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-		};
 		try (SdkTracerProvider provider = SdkTracerProvider.builder()
-			.setResource(Resource.getDefault().merge(Resource.create(io.opentelemetry.api.common.Attributes
-				.of(AttributeKey.stringKey("service.name"), "bench"))))
-			.addSpanProcessor(SimpleSpanProcessor.create(collect))
+			.setResource(Resource.getDefault()
+				.merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "bench"))))
 			.build()) {
 			Tracer tracer = provider.get("bench");
 			for (int i = 0; i < count; i++) {
@@ -162,6 +141,7 @@ public class ExportBenchmark {
 					.startSpan();
 				span.setAttribute("http.response.status_code", 200L);
 				span.end();
+				spans.add(((ReadableSpan) span).toSpanData());
 			}
 		}
 		return spans;

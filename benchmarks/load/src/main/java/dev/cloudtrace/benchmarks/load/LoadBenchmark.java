@@ -385,15 +385,16 @@ public final class LoadBenchmark {
 		long receiverCpuBefore = this.receiverCpuNanos();
 		Map<String, Double> threadsBefore = deployment.threadCpu();
 		MachineCpu machineBefore = MachineCpu.read();
-		double[] userAndSystemBefore = userAndSystem(deployment);
+		double[] userAndSystemBefore = null;
 		if (this.profiler != null) {
+			userAndSystemBefore = userAndSystem(deployment);
 			for (RunningApp app : deployment.apps()) {
 				this.profiler.startOrResume(app.pid(), round == 0);
 			}
 		}
 		Wrk.Result run = wrk.run(deployment.url(), seconds);
-		double[] userAndSystemAfter = userAndSystem(deployment);
 		if (this.profiler != null) {
+			double[] userAndSystemAfter = userAndSystem(deployment);
 			result.profiledUserSeconds += userAndSystemAfter[0] - userAndSystemBefore[0];
 			result.profiledSystemSeconds += userAndSystemAfter[1] - userAndSystemBefore[1];
 			List<RunningApp> apps = deployment.apps();
