@@ -96,9 +96,11 @@ public class ExporterProperties implements InitializingBean {
 		private Duration timeout = Duration.ofSeconds(10);
 
 		/**
-		 * Compression of export requests.
+		 * Compression of export requests. None by default: gzip costs about 4.5 µs of CPU per
+		 * span, more than marshalling and sending, to save bytes that travel on Google's
+		 * network when the application runs on Google Cloud.
 		 */
-		private Compression compression = Compression.GZIP;
+		private Compression compression = Compression.NONE;
 
 		public String getEndpoint() {
 			return this.endpoint;

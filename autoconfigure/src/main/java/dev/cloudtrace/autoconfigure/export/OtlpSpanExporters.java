@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.cloudtrace.autoconfigure.InvalidCloudTracePropertyException;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
@@ -21,6 +22,10 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
  * The exporters reuse their marshalling buffers ({@link MemoryMode#REUSABLE_DATA}): an export
  * of 512 spans then allocates 87 KB instead of 602 KB, in the same time
  * ({@code ExportBenchmark}, docs/performance.md).
+ * <p>
+ * OTLP/HTTP exporters are built on their first export ({@link DeferredSpanExporter}), which
+ * keeps the creation of their HTTP client off startup. gRPC exporters are built at once, so
+ * that a missing gRPC sender fails at startup.
  */
 final class OtlpSpanExporters {
 
@@ -41,14 +46,16 @@ final class OtlpSpanExporters {
 			Compression compression, Supplier<Map<String, String>> headers) {
 		String compressionMethod = compression.name().toLowerCase(Locale.ROOT);
 		if (protocol == OtlpProtocol.HTTP_PROTOBUF) {
-			return OtlpHttpSpanExporter.builder()
-				.setEndpoint(OtlpEndpoints.tracesUrl(endpoint))
+			String tracesUrl = OtlpEndpoints.tracesUrl(endpoint);
+			OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
+				.setEndpoint(tracesUrl)
 				.setTimeout(timeout)
 				.setCompression(compressionMethod)
 				.setHeaders(headers)
 				.setRetryPolicy(retryPolicy(timeout))
-				.setMemoryMode(MemoryMode.REUSABLE_DATA)
-				.build();
+				.setMemoryMode(MemoryMode.REUSABLE_DATA);
+			return new DeferredSpanExporter(builder::build, "OtlpHttpSpanExporter{endpoint=" + tracesUrl
+					+ ", compression=" + compressionMethod + ", timeout=" + timeout + "}");
 		}
 		try {
 			return OtlpGrpcSpanExporter.builder()

@@ -55,6 +55,10 @@ final class TraceStateMembers implements TraceState {
 	 * {@value #MAX_MEMBERS} members)
 	 */
 	static List<String[]> parse(Iterator<String> headers) {
+		if (!headers.hasNext()) {
+			// Most requests carry no tracestate: nothing to allocate.
+			return List.of();
+		}
 		List<String[]> members = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		ListMembers list = new ListMembers(headers);

@@ -114,6 +114,19 @@ class WithSpanMethodInterceptorTests {
 	}
 
 	@Test
+	void tracesMethodInheritedFromSuperclassAndLeavesBeansWithoutAnnotationUnproxied() {
+		this.runner.withBean(InheritingService.class).withBean(PlainService.class).run((context) -> {
+			InheritingService service = context.getBean(InheritingService.class);
+			assertThat(AopUtils.isAopProxy(service)).isTrue();
+			assertThat(service.inherited()).isEqualTo("inherited");
+			assertThat(service.own()).isEqualTo("own");
+			assertThat(onlySpan().getName()).isEqualTo("BaseService.inherited");
+			assertThat(AopUtils.isAopProxy(context.getBean(PlainService.class))).isFalse();
+			assertThat(AopUtils.isAopProxy(context.getBean(Farewell.class))).isFalse();
+		});
+	}
+
+	@Test
 	void readsSpanAttributeDeclaredOnInterfaceParameter() {
 		this.runner.run((context) -> {
 			context.getBean(Greeter.class).greet("Grace");
@@ -387,6 +400,31 @@ class WithSpanMethodInterceptorTests {
 
 		public String callsItself() {
 			return work();
+		}
+
+	}
+
+	static class BaseService {
+
+		@WithSpan
+		public String inherited() {
+			return "inherited";
+		}
+
+	}
+
+	static class InheritingService extends BaseService {
+
+		public String own() {
+			return "own";
+		}
+
+	}
+
+	static class PlainService {
+
+		public String work() {
+			return "plain";
 		}
 
 	}

@@ -39,7 +39,9 @@ class CloudTraceExportAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(SpanExporter.class).hasBean("cloudTraceSpanExporter");
 			assertThat(context.getBean("cloudTraceSpanExporter")).isInstanceOf(AuthenticatedSpanExporter.class);
-			assertThat(context.getBean("cloudTraceSpanExporter").toString()).contains("OtlpHttpSpanExporter");
+			assertThat(context.getBean("cloudTraceSpanExporter").toString())
+				.contains("OtlpHttpSpanExporter{endpoint=http://127.0.0.1:9/v1/traces")
+				.contains("(built on first export)");
 		});
 	}
 
@@ -48,18 +50,18 @@ class CloudTraceExportAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("cloudtrace.exporter.cloud-trace.endpoint=http://localhost:4318/")
 			.run((context) -> assertThat(context.getBean("cloudTraceSpanExporter").toString())
 				.contains("endpoint=http://localhost:4318/v1/traces")
-				.contains("compressorEncoding=gzip")
-				.contains("timeoutNanos=10000000000"));
+				.contains("compression=none")
+				.contains("timeout=PT10S"));
 	}
 
 	@Test
 	void cloudTraceTimeoutAndCompressionAreHonoured() {
 		this.contextRunner
 			.withPropertyValues("cloudtrace.exporter.cloud-trace.timeout=3s",
-					"cloudtrace.exporter.cloud-trace.compression=none")
+					"cloudtrace.exporter.cloud-trace.compression=gzip")
 			.run((context) -> assertThat(context.getBean("cloudTraceSpanExporter").toString())
-				.contains("timeoutNanos=3000000000")
-				.doesNotContain("compressorEncoding=gzip"));
+				.contains("timeout=PT3S")
+				.contains("compression=gzip"));
 	}
 
 	@Test
@@ -72,10 +74,31 @@ class CloudTraceExportAutoConfigurationTests {
 					.containsOnlyKeys("cloudTraceSpanExporter", "cloudTraceV2SpanExporter", "otlpSpanExporter",
 							"loggingSpanExporter");
 				assertThat(context.getBean("cloudTraceV2SpanExporter")).isInstanceOf(CloudTraceV2SpanExporter.class);
-				assertThat(context.getBean("otlpSpanExporter")).isInstanceOf(OtlpHttpSpanExporter.class);
+				assertThat(((DeferredSpanExporter) context.getBean("otlpSpanExporter")).delegate())
+					.isInstanceOf(OtlpHttpSpanExporter.class);
 				assertThat(context.getBean("loggingSpanExporter")).isInstanceOf(TraceTreeSpanExporter.class);
 				assertThat(context.getBean(SdkTracerProvider.class).toString()).contains("AuthenticatedSpanExporter")
 					.contains("TraceTreeSpanExporter");
+			});
+	}
+
+	@Test
+	void otlpExporterIsBuiltOnFirstUseWithTheConfiguredSettings() {
+		this.contextRunner
+			.withPropertyValues("cloudtrace.exporter.type=otlp", "cloudtrace.exporter.otlp.endpoint=http://127.0.0.1:9",
+					"cloudtrace.exporter.otlp.timeout=3s", "cloudtrace.exporter.otlp.compression=gzip")
+			.run((context) -> {
+				DeferredSpanExporter exporter = (DeferredSpanExporter) context.getBean("otlpSpanExporter");
+				assertThat(exporter).hasToString(
+						"OtlpHttpSpanExporter{endpoint=http://127.0.0.1:9/v1/traces, compression=gzip, timeout=PT3S} "
+								+ "(built on first export)");
+				SpanExporter built = exporter.delegate();
+				assertThat(built).isInstanceOf(OtlpHttpSpanExporter.class).isSameAs(exporter.delegate());
+				assertThat(built.toString()).contains("endpoint=http://127.0.0.1:9/v1/traces")
+					.contains("compressorEncoding=gzip")
+					.contains("timeoutNanos=3000000000")
+					.contains("memoryMode=REUSABLE_DATA");
+				assertThat(exporter).hasToString(built.toString());
 			});
 	}
 

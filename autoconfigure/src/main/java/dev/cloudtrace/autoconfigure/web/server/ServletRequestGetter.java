@@ -28,7 +28,12 @@ enum ServletRequestGetter implements RepeatedHeadersGetter<HttpServletRequest> {
 
 	@Override
 	public Iterator<String> getAll(@Nullable HttpServletRequest carrier, String key) {
-		Enumeration<String> values = (carrier != null) ? carrier.getHeaders(key) : null;
+		// tracestate and baggage are absent from most requests: looking one value up first
+		// spares the container's enumeration of none.
+		if (carrier == null || carrier.getHeader(key) == null) {
+			return Collections.emptyIterator();
+		}
+		Enumeration<String> values = carrier.getHeaders(key);
 		return (values != null) ? values.asIterator() : Collections.emptyIterator();
 	}
 

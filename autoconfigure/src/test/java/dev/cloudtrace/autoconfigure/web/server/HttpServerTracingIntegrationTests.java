@@ -106,6 +106,37 @@ class HttpServerTracingIntegrationTests {
 	}
 
 	@Test
+	void readsAddressesSchemeAndUserAgentFromRepeatedAndForwardedHeaders() throws Exception {
+		get("/users/1", "X-Forwarded-For", "203.0.113.7, 10.0.0.1", "X-Forwarded-For", "10.0.0.2",
+				"X-Forwarded-Host", "shop.example.com:8443", "X-Forwarded-Proto", "https", "User-Agent",
+				"test-agent/1.0");
+		SpanData xForwarded = spans.awaitServer("GET /users/{id}");
+		assertThat(xForwarded.getAttributes().get(AttributeKey.stringKey("client.address"))).isEqualTo("203.0.113.7");
+		assertThat(xForwarded.getAttributes().get(AttributeKey.stringKey("server.address")))
+			.isEqualTo("shop.example.com");
+		assertThat(xForwarded.getAttributes().get(AttributeKey.longKey("server.port"))).isEqualTo(8443);
+		assertThat(xForwarded.getAttributes().get(AttributeKey.stringKey("url.scheme"))).isEqualTo("https");
+		assertThat(xForwarded.getAttributes().get(AttributeKey.stringKey("user_agent.original")))
+			.isEqualTo("test-agent/1.0");
+		spans.clear();
+		get("/users/2", "Forwarded", "for=198.51.100.9;host=forwarded.example;proto=https", "X-Forwarded-For",
+				"203.0.113.7");
+		SpanData forwarded = spans.awaitServer("GET /users/{id}");
+		assertThat(forwarded.getAttributes().get(AttributeKey.stringKey("client.address"))).isEqualTo("198.51.100.9");
+		assertThat(forwarded.getAttributes().get(AttributeKey.stringKey("server.address")))
+			.isEqualTo("forwarded.example");
+		assertThat(forwarded.getAttributes().get(AttributeKey.stringKey("url.scheme"))).isEqualTo("https");
+		spans.clear();
+		get("/users/3");
+		SpanData direct = spans.awaitServer("GET /users/{id}");
+		assertThat(direct.getAttributes().get(AttributeKey.stringKey("client.address"))).isEqualTo("127.0.0.1");
+		assertThat(direct.getAttributes().get(AttributeKey.stringKey("server.address"))).isEqualTo("127.0.0.1");
+		assertThat(direct.getAttributes().get(AttributeKey.longKey("server.port")))
+			.isEqualTo(TestApplications.port(context));
+		assertThat(direct.getAttributes().get(AttributeKey.stringKey("url.scheme"))).isEqualTo("http");
+	}
+
+	@Test
 	void recordsNotFoundWithoutRouteOrError() throws Exception {
 		assertThat(get("/missing/thing").statusCode()).isEqualTo(404);
 		SpanData span = spans.awaitServer("GET");
