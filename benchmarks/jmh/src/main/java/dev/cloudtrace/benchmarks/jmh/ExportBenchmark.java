@@ -1,20 +1,15 @@
 package dev.cloudtrace.benchmarks.jmh;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -48,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class ExportBenchmark {
 
-	private HttpServer server;
+	private LoopbackReceiver receiver;
 
 	private SpanExporter immutableGzip;
 
@@ -62,28 +57,12 @@ public class ExportBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/v1/traces", (exchange) -> {
-			try (InputStream body = exchange.getRequestBody()) {
-				body.transferTo(OutputStream.nullOutputStream());
-			}
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		this.server.start();
-		this.immutableGzip = exporter("gzip", MemoryMode.IMMUTABLE_DATA);
-		this.reusableGzip = exporter("gzip", MemoryMode.REUSABLE_DATA);
-		this.immutableUncompressed = exporter("none", MemoryMode.IMMUTABLE_DATA);
-		this.reusableUncompressed = exporter("none", MemoryMode.REUSABLE_DATA);
+		this.receiver = new LoopbackReceiver();
+		this.immutableGzip = this.receiver.exporter("gzip", MemoryMode.IMMUTABLE_DATA);
+		this.reusableGzip = this.receiver.exporter("gzip", MemoryMode.REUSABLE_DATA);
+		this.immutableUncompressed = this.receiver.exporter("none", MemoryMode.IMMUTABLE_DATA);
+		this.reusableUncompressed = this.receiver.exporter("none", MemoryMode.REUSABLE_DATA);
 		this.batch = spans(512);
-	}
-
-	private SpanExporter exporter(String compression, MemoryMode memoryMode) {
-		return OtlpHttpSpanExporter.builder()
-			.setEndpoint("http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/traces")
-			.setCompression(compression)
-			.setMemoryMode(memoryMode)
-			.build();
 	}
 
 	@TearDown(Level.Trial)
@@ -92,7 +71,7 @@ public class ExportBenchmark {
 				this.reusableUncompressed)) {
 			exporter.shutdown().join(10, TimeUnit.SECONDS);
 		}
-		this.server.stop(0);
+		this.receiver.close();
 	}
 
 	@Benchmark
@@ -119,7 +98,12 @@ public class ExportBenchmark {
 		return exporter.export(this.batch).join(10, TimeUnit.SECONDS).isSuccess();
 	}
 
-	private static List<SpanData> spans(int count) {
+	/**
+	 * Returns ended spans with a server span's attributes.
+	 * @param count how many
+	 * @return the spans' data
+	 */
+	static List<SpanData> spans(int count) {
 		List<SpanData> spans = new ArrayList<>();
 		try (SdkTracerProvider provider = SdkTracerProvider.builder()
 			.setResource(Resource.getDefault()

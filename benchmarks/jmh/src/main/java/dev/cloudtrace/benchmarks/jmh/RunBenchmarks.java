@@ -67,6 +67,18 @@ public final class RunBenchmarks {
 		row("ExportBenchmark.reusableUncompressed", "Export of 512 spans, uncompressed: reusing its buffers",
 				"ExportBenchmark.immutableUncompressed");
 		row("ExportBenchmark.immutableUncompressed", "Export baseline, uncompressed: the default memory mode", null);
+		row("ExportBatchSizeBenchmark.uncompressed64", "Export per span, batches of 64, uncompressed",
+				"ExportBatchSizeBenchmark.uncompressed512");
+		row("ExportBatchSizeBenchmark.uncompressed512", "Export per span, batches of 512 (the default), uncompressed",
+				null);
+		row("ExportBatchSizeBenchmark.uncompressed2048", "Export per span, batches of 2048, uncompressed",
+				"ExportBatchSizeBenchmark.uncompressed512");
+		row("ExportBatchSizeBenchmark.gzip64", "Export per span, batches of 64, gzip",
+				"ExportBatchSizeBenchmark.uncompressed64");
+		row("ExportBatchSizeBenchmark.gzip512", "Export per span, batches of 512, gzip",
+				"ExportBatchSizeBenchmark.uncompressed512");
+		row("ExportBatchSizeBenchmark.gzip2048", "Export per span, batches of 2048, gzip",
+				"ExportBatchSizeBenchmark.uncompressed2048");
 		row("PropagationBenchmark.injectDefault", "Inject tracecontext, baggage, cloud-trace (our default)",
 				"PropagationBenchmark.injectOpenTelemetryDefault");
 		row("PropagationBenchmark.injectOpenTelemetryDefault",

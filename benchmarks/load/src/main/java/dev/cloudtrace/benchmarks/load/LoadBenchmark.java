@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * two-service shape the same names prefixed with {@code two-service-}, and
  * {@code two-service-warmup-max-seconds} (by default {@code warmup-max-seconds}); and
  * {@code profiler}, the path of async-profiler's library, to sample the CPU of the measured
- * rounds and print where it goes ({@link ProfileBreakdown}).
+ * rounds, then the allocations of one more round, and print where they go
+ * ({@link ProfileBreakdown}).
  */
 public final class LoadBenchmark {
 
@@ -189,6 +190,11 @@ public final class LoadBenchmark {
 			for (int round = 0; round < rounds; round++) {
 				for (Variant variant : ordered(variants, round)) {
 					measure(deployments.get(variant.name()), wrk, measureSeconds, round);
+				}
+			}
+			if (this.profiler != null) {
+				for (Variant variant : variants) {
+					profileAllocation(deployments.get(variant.name()), wrk, measureSeconds);
 				}
 			}
 			for (Variant variant : variants) {
@@ -423,6 +429,27 @@ public final class LoadBenchmark {
 				(run.errors() > 0) ? ", " + run.errors() + " errors" : "");
 	}
 
+	// A round of its own after the measured ones: sampling allocations slows the application a
+	// little, and its throughput is not reported.
+	private void profileAllocation(Deployment deployment, Wrk wrk, int seconds) throws Exception {
+		Results result = this.results.get(deployment.variant.name());
+		result.requestsSent += wrk.run(deployment.url(), 1).requests();
+		List<RunningApp> apps = deployment.apps();
+		for (RunningApp app : apps) {
+			this.profiler.startAllocation(app.pid());
+		}
+		Wrk.Result run = wrk.run(deployment.url(), seconds);
+		result.allocationProfiles.clear();
+		for (int i = 0; i < apps.size(); i++) {
+			Path file = this.profiles.resolve(deployment.variant.name() + "-" + i + "-alloc.collapsed");
+			this.profiler.stopAllocation(apps.get(i).pid(), file);
+			result.allocationProfiles.add(file);
+		}
+		result.requestsSent += run.requests();
+		result.allocationProfiledRequests = run.requests();
+		progress("%s allocation profile: %d requests", deployment.variant.name(), run.requests());
+	}
+
 	private static double[] userAndSystem(Deployment deployment) throws IOException {
 		double[] total = new double[2];
 		for (RunningApp app : deployment.apps()) {
@@ -445,7 +472,21 @@ public final class LoadBenchmark {
 				+ "system CPU of %s from /proc, the user CPU split by async-profiler's samples of every thread, "
 				+ "event cpu every 1 ms, each sample in the first category that matches it; stacks in %s):%n%n",
 				shape.option(), (shape == Shape.TWO_SERVICE) ? "both JVMs" : "the JVM", this.profiles)
-				+ ProfileBreakdown.render(profiles);
+				+ ProfileBreakdown.render(profiles) + renderAllocationProfiles(shape, variants);
+	}
+
+	private String renderAllocationProfiles(Shape shape, List<Variant> variants) throws IOException {
+		List<ProfileBreakdown.Allocation> allocations = new ArrayList<>();
+		for (Variant variant : variants) {
+			Results result = this.results.get(variant.name());
+			allocations.add(new ProfileBreakdown.Allocation(variant.name(),
+					ProfileBreakdown.samples(result.allocationProfiles), Math.max(1, result.allocationProfiledRequests)));
+		}
+		return String.format(Locale.ROOT, "%nWhere the allocation of a request goes (%s shape; a round of its own after "
+				+ "the measured ones; async-profiler's allocation samples of %s, one per %d KB, weighted by the bytes "
+				+ "they stand for, each in the first category that matches it):%n%n", shape.option(),
+				(shape == Shape.TWO_SERVICE) ? "both JVMs" : "the JVM", Profiler.ALLOCATION_INTERVAL_BYTES / 1024)
+				+ ProfileBreakdown.renderAllocation(allocations);
 	}
 
 	// In the two-service shape, the sum of both JVMs.
@@ -543,6 +584,11 @@ public final class LoadBenchmark {
 		double profiledSystemSeconds;
 
 		final List<Path> profiles = new ArrayList<>();
+
+		// The allocation profile's stacks, and the requests of its round.
+		final List<Path> allocationProfiles = new ArrayList<>();
+
+		long allocationProfiledRequests;
 
 		// What the receiver got from the variant over the whole run, its shutdown included.
 		final Map<String, Long> exported = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * Where the CPU of a request goes: the collapsed stacks that {@link Profiler} wrote for the
  * measured rounds of each variant, sorted into categories; each category's share of the
  * samples is a share of the user CPU that {@code /proc} counted over those rounds, per
- * request.
+ * request. Where its allocation goes: the bytes of the allocation profile's stacks, sorted
+ * into the same categories, per request of its round.
  * <p>
  * A sample is tracing's when its deepest frame outside the JDK is tracing code (see
  * {@link #isTracing}); it then goes to the first tracing category whose rule matches one of
@@ -60,6 +61,11 @@ final class ProfileBreakdown {
 		category("Tomcat: reading request headers", Owner.APPLICATION, frame("Http11InputBuffer.parseHeader"));
 		category("HTTP client: request headers", Owner.APPLICATION,
 				frame("jdk/internal/net/http/Http1Request.headers", "jdk/internal/net/http/HttpRequestImpl"));
+		// Any interceptor puts Spring's buffering request in front of the RestTemplate's own.
+		category("RestTemplate: Spring's intercepting request", Owner.APPLICATION,
+				deepestOutsideJdk("org/springframework/http/client/InterceptingClientHttpRequest",
+						"org/springframework/http/client/AbstractBufferingClientHttpRequest",
+						"org/springframework/util/FastByteArrayOutputStream"));
 		category("Request threads: the application, Spring, Tomcat", Owner.APPLICATION, thread("http-nio-"));
 		category("HTTP client threads: the application's calls", Owner.APPLICATION, thread("HttpClient-"));
 		category("Other threads", Owner.ANY, (stack) -> true);
@@ -79,16 +85,38 @@ final class ProfileBreakdown {
 	 * work, and that work is not tracing's.
 	 */
 	static boolean isTracing(String[] stack) {
+		String frame = deepestFrameOutsideJdk(stack);
+		return frame != null && (frame.startsWith("dev/cloudtrace/autoconfigure/") || frame.startsWith("io/opentelemetry/")
+				|| frame.startsWith("com/google/auth/") || frame.startsWith("com/google/cloud/opentelemetry/"));
+	}
+
+	// The deepest Java frame outside the JDK. Native frames are skipped: the JVM's and libc's
+	// have no '/', shared libraries' are paths (zlib's deflate, under Deflater, is gzip's
+	// work); so are allocated types (no '/').
+	private static String deepestFrameOutsideJdk(String[] stack) {
 		for (int i = stack.length - 1; i > 0; i--) {
 			String frame = stack[i];
-			if (!frame.contains("/") || frame.startsWith("java/") || frame.startsWith("jdk/")
+			if (!frame.contains("/") || frame.startsWith("/") || frame.startsWith("java/") || frame.startsWith("jdk/")
 					|| frame.startsWith("sun/") || frame.startsWith("com/sun/") || frame.startsWith("javax/")) {
 				continue;
 			}
-			return frame.startsWith("dev/cloudtrace/autoconfigure/") || frame.startsWith("io/opentelemetry/")
-					|| frame.startsWith("com/google/auth/") || frame.startsWith("com/google/cloud/opentelemetry/");
+			return frame;
 		}
-		return false;
+		return null;
+	}
+
+	private static Predicate<String[]> deepestOutsideJdk(String... prefixes) {
+		return (stack) -> {
+			String frame = deepestFrameOutsideJdk(stack);
+			if (frame != null) {
+				for (String prefix : prefixes) {
+					if (frame.startsWith(prefix)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		};
 	}
 
 	private static Predicate<String[]> thread(String... prefixes) {
@@ -117,7 +145,8 @@ final class ProfileBreakdown {
 	}
 
 	/**
-	 * Reads collapsed stacks and returns the samples by category.
+	 * Reads collapsed stacks and returns the samples by category (or, for an allocation profile,
+	 * the bytes).
 	 * @param files the collapsed stack files of one variant (both JVMs in the two-service shape)
 	 * @return samples by category, in the order of the categories
 	 */
@@ -176,14 +205,39 @@ final class ProfileBreakdown {
 		return table.toString();
 	}
 
-	private static void row(StringBuilder table, String name, List<Profile> profiles,
-			java.util.function.ToDoubleFunction<Profile> value) {
+	/**
+	 * Renders where the allocation of a request goes, in KB per request, against the first
+	 * variant (the application without tracing). The CPU-only categories (JIT and GC threads)
+	 * allocate nothing on the heap and are left out.
+	 * @param allocations the allocation profile of each variant, baseline first
+	 * @return a Markdown table
+	 */
+	static String renderAllocation(List<Allocation> allocations) {
+		Allocation baseline = allocations.get(0);
+		StringBuilder table = new StringBuilder("| Where the allocation goes (KB per request) |");
+		allocations.forEach((allocation) -> table.append(' ').append(allocation.variant()).append(" |"));
+		for (Allocation allocation : allocations.subList(1, allocations.size())) {
+			table.append(' ').append(allocation.variant()).append(" − ").append(baseline.variant()).append(" |");
+		}
+		table.append('\n').append("|---|").append("---|".repeat(2 * allocations.size() - 1)).append('\n');
+		for (Category category : CATEGORIES) {
+			if (allocations.stream().allMatch((allocation) -> allocation.kilobytes(category.name()) == 0)) {
+				continue;
+			}
+			row(table, category.name(), allocations, (allocation) -> allocation.kilobytes(category.name()));
+		}
+		row(table, "**All sampled**", allocations, Allocation::totalKilobytes);
+		return table.toString();
+	}
+
+	private static <T> void row(StringBuilder table, String name, List<T> profiles,
+			java.util.function.ToDoubleFunction<T> value) {
 		table.append("| ").append(name).append(" |");
-		for (Profile profile : profiles) {
+		for (T profile : profiles) {
 			table.append(String.format(Locale.ROOT, " %.1f |", value.applyAsDouble(profile)));
 		}
 		double baseline = value.applyAsDouble(profiles.get(0));
-		for (Profile profile : profiles.subList(1, profiles.size())) {
+		for (T profile : profiles.subList(1, profiles.size())) {
 			table.append(String.format(Locale.ROOT, " %+.1f |", value.applyAsDouble(profile) - baseline));
 		}
 		table.append('\n');
@@ -202,6 +256,25 @@ final class ProfileBreakdown {
 		double micros(String category) {
 			long total = this.samples.values().stream().mapToLong(Long::longValue).sum();
 			return (total > 0) ? this.samples.getOrDefault(category, 0L) * this.userMicros / total : 0;
+		}
+
+	}
+
+	/**
+	 * The allocation profile of one variant.
+	 *
+	 * @param variant the variant's name
+	 * @param bytes the bytes allocated by category
+	 * @param requests the requests served while the profile was taken
+	 */
+	record Allocation(String variant, Map<String, Long> bytes, long requests) {
+
+		double kilobytes(String category) {
+			return this.bytes.getOrDefault(category, 0L) / 1024.0 / this.requests;
+		}
+
+		double totalKilobytes() {
+			return this.bytes.values().stream().mapToLong(Long::longValue).sum() / 1024.0 / this.requests;
 		}
 
 	}

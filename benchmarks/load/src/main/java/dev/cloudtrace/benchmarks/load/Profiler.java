@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * (not only at safepoints), from perf events: user space only where the kernel's
  * {@code perf_event_paranoid} is 2, as here. ({@code itimer} and {@code ctimer} need no perf
  * events, but fire at the kernel's tick, every 4 ms here, and so see a quarter of the samples.)
+ * In a round of its own, it samples allocations instead ({@code event=alloc}, from the TLAB
+ * callbacks of the JVM), and writes the bytes each stack allocated.
  */
 final class Profiler {
 
@@ -18,6 +20,12 @@ final class Profiler {
 	 * Sampling interval: one sample per millisecond of CPU time.
 	 */
 	static final long INTERVAL_NANOS = 1_000_000;
+
+	/**
+	 * Allocation sampling interval: one sample per 128 KB allocated, a few thousand samples
+	 * per JVM in a round of a few seconds.
+	 */
+	static final long ALLOCATION_INTERVAL_BYTES = 128 * 1024;
 
 	private final Path library;
 
@@ -38,6 +46,22 @@ final class Profiler {
 	 */
 	void stop(long pid, Path file) throws IOException, InterruptedException {
 		command(pid, "stop,file=" + file.toAbsolutePath() + ",collapsed");
+	}
+
+	/**
+	 * Starts sampling a process's allocations, afresh: one sample per
+	 * {@link #ALLOCATION_INTERVAL_BYTES} allocated, weighted by the bytes it stands for.
+	 */
+	void startAllocation(long pid) throws IOException, InterruptedException {
+		command(pid, "start,event=alloc,alloc=" + ALLOCATION_INTERVAL_BYTES + ",threads");
+	}
+
+	/**
+	 * Stops sampling allocations and writes the bytes allocated by each stack (whose last
+	 * frame is the allocated type).
+	 */
+	void stopAllocation(long pid, Path file) throws IOException, InterruptedException {
+		command(pid, "stop,file=" + file.toAbsolutePath() + ",collapsed,total");
 	}
 
 	private void command(long pid, String arguments) throws IOException, InterruptedException {

@@ -37,9 +37,10 @@ record Variant(String name, String label, Path jar, Path javaAgent, boolean trac
 
 	/**
 	 * Return the variants of the two-service shape: the baseline, this starter with its default
-	 * exporter ({@code cloud-trace}: OTLP/HTTP, gzip, a Bearer token from a service-account key
-	 * whose token endpoint is the receiver) and with the {@code otlp} exporter with and without
-	 * gzip, all with a batch delay of 200 ms, then the peers with their own defaults.
+	 * exporter ({@code cloud-trace}: OTLP/HTTP, uncompressed by default, a Bearer token from a
+	 * service-account key whose token endpoint is the receiver) and with the {@code otlp}
+	 * exporter with and without gzip, all with a batch delay of 200 ms, then the peers with
+	 * their own defaults.
 	 * @param appsDir the directory of the application modules
 	 * @param receiver base URL of the OTLP receiver, which also answers as the token endpoint
 	 * @param keyFile the service-account key file that points at the receiver's token endpoint
@@ -56,7 +57,7 @@ record Variant(String name, String label, Path jar, Path javaAgent, boolean trac
 		List<String> otlp = new ArrayList<>(List.of("--cloudtrace.exporter.otlp.compression=none"));
 		otlp.addAll(batch);
 		return List.of(new Variant(BASELINE, "no tracing", jar(appsDir, BASELINE), null, false, List.of()),
-				new Variant(OURS, "this starter, cloud-trace (gzip, Bearer token)", jar(appsDir, OURS), null, true,
+				new Variant(OURS, "this starter, cloud-trace (Bearer token)", jar(appsDir, OURS), null, true,
 						List.copyOf(cloudTrace)),
 				new Variant("cloudtrace-otlp-gzip", "this starter, otlp with gzip", jar(appsDir, OURS), null, true,
 						List.copyOf(otlpGzip)),
