@@ -155,6 +155,9 @@ final class Report {
 			ahead(out, peer, "throughput", ours, Report::throughput, true);
 			ahead(out, peer, "p99 latency", ours, Report::p99, false);
 			ahead(out, peer, "startup", ours, Report::startup, false);
+			ahead(out, peer, "CPU per request", ours, Report::cpuMicros, false);
+			ahead(out, peer, "allocation per request", ours, Report::allocatedKilobytes, false);
+			ahead(out, peer, "time to steady throughput", ours, Report::secondsToSteady, false);
 		}
 	}
 
@@ -218,6 +221,13 @@ final class Report {
 		return warm;
 	}
 
+	// Seconds from the first answer to steady throughput; infinite when not warm by the end of
+	// the warm-up, which is behind any variant that was.
+	private static double secondsToSteady(Results result) {
+		int warm = warmWindow(result);
+		return (warm >= 0) ? result.warmupEnds.get(warm) : Double.POSITIVE_INFINITY;
+	}
+
 	private static double lastOrNaN(List<? extends Number> values) {
 		return values.isEmpty() ? Double.NaN : values.get(values.size() - 1).doubleValue();
 	}
@@ -272,6 +282,11 @@ final class Report {
 	private static void ahead(StringBuilder out, Results peer, String name, Results ours,
 			ToDoubleFunction<Results> figure, boolean higherIsBetter) {
 		double relative = figure.applyAsDouble(ours) / figure.applyAsDouble(peer);
+		if (Double.isNaN(relative)) {
+			out.append(format("- ahead of %s on %s: not measured, neither was warm by the end of the warm-up%n",
+					peer.variant.label(), name));
+			return;
+		}
 		boolean met = higherIsBetter ? relative > 1 : relative < 1;
 		out.append(format("- ahead of %s on %s: this starter %.3f x theirs, %s%n", peer.variant.label(), name, relative,
 				met ? "met" : "missed"));
@@ -316,8 +331,18 @@ final class Report {
 		return sum(result, Measurement::allocatedBytes) / 1e6 / seconds(result);
 	}
 
+	// The median of the rounds: each round's figure is estimated from jstat samples, and one
+	// round in a run can be off by half (82, 139 and 82 MB/s in three rounds of one variant).
 	private static double allocatedKilobytes(Results result) {
-		return sum(result, Measurement::allocatedBytes) / 1024.0 / sum(result, (m) -> m.wrk().requests());
+		double[] rounds = result.measurements.stream()
+			.mapToDouble((m) -> m.allocatedBytes() / 1024.0 / m.wrk().requests())
+			.sorted()
+			.toArray();
+		if (rounds.length == 0) {
+			return Double.NaN;
+		}
+		int middle = rounds.length / 2;
+		return (rounds.length % 2 == 1) ? rounds[middle] : (rounds[middle - 1] + rounds[middle]) / 2;
 	}
 
 	private static double cpuMicros(Results result) {
