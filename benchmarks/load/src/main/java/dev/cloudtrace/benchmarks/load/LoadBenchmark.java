@@ -403,13 +403,8 @@ public final class LoadBenchmark {
 			double[] userAndSystemAfter = userAndSystem(deployment);
 			result.profiledUserSeconds += userAndSystemAfter[0] - userAndSystemBefore[0];
 			result.profiledSystemSeconds += userAndSystemAfter[1] - userAndSystemBefore[1];
-			List<RunningApp> apps = deployment.apps();
 			result.profiles.clear();
-			for (int i = 0; i < apps.size(); i++) {
-				Path file = this.profiles.resolve(deployment.variant.name() + "-" + i + ".collapsed");
-				this.profiler.stop(apps.get(i).pid(), file);
-				result.profiles.add(file);
-			}
+			result.profiles.addAll(stopProfiles(deployment, false));
 			result.profiledRequests += run.requests();
 		}
 		MachineCpu machineAfter = MachineCpu.read();
@@ -434,20 +429,33 @@ public final class LoadBenchmark {
 	private void profileAllocation(Deployment deployment, Wrk wrk, int seconds) throws Exception {
 		Results result = this.results.get(deployment.variant.name());
 		result.requestsSent += wrk.run(deployment.url(), 1).requests();
-		List<RunningApp> apps = deployment.apps();
-		for (RunningApp app : apps) {
+		for (RunningApp app : deployment.apps()) {
 			this.profiler.startAllocation(app.pid());
 		}
 		Wrk.Result run = wrk.run(deployment.url(), seconds);
 		result.allocationProfiles.clear();
-		for (int i = 0; i < apps.size(); i++) {
-			Path file = this.profiles.resolve(deployment.variant.name() + "-" + i + "-alloc.collapsed");
-			this.profiler.stopAllocation(apps.get(i).pid(), file);
-			result.allocationProfiles.add(file);
-		}
+		result.allocationProfiles.addAll(stopProfiles(deployment, true));
 		result.requestsSent += run.requests();
 		result.allocationProfiledRequests = run.requests();
 		progress("%s allocation profile: %d requests", deployment.variant.name(), run.requests());
+	}
+
+	// Stops the profiler in each JVM of the deployment and returns the files of their stacks.
+	private List<Path> stopProfiles(Deployment deployment, boolean allocation) throws Exception {
+		List<RunningApp> apps = deployment.apps();
+		List<Path> files = new ArrayList<>();
+		for (int i = 0; i < apps.size(); i++) {
+			Path file = this.profiles
+				.resolve(deployment.variant.name() + "-" + i + (allocation ? "-alloc" : "") + ".collapsed");
+			if (allocation) {
+				this.profiler.stopAllocation(apps.get(i).pid(), file);
+			}
+			else {
+				this.profiler.stop(apps.get(i).pid(), file);
+			}
+			files.add(file);
+		}
+		return files;
 	}
 
 	private static double[] userAndSystem(Deployment deployment) throws IOException {

@@ -181,13 +181,8 @@ final class ProfileBreakdown {
 	 * @return a Markdown table
 	 */
 	static String render(List<Profile> profiles) {
-		Profile baseline = profiles.get(0);
-		StringBuilder table = new StringBuilder("| Where the CPU goes (µs per request) |");
-		profiles.forEach((profile) -> table.append(' ').append(profile.variant()).append(" |"));
-		for (Profile profile : profiles.subList(1, profiles.size())) {
-			table.append(' ').append(profile.variant()).append(" − ").append(baseline.variant()).append(" |");
-		}
-		table.append('\n').append("|---|").append("---|".repeat(2 * profiles.size() - 1)).append('\n');
+		StringBuilder table = header("Where the CPU goes (µs per request)",
+				profiles.stream().map(Profile::variant).toList());
 		for (Category category : CATEGORIES) {
 			row(table, category.name(), profiles, (profile) -> profile.micros(category.name()));
 		}
@@ -213,13 +208,8 @@ final class ProfileBreakdown {
 	 * @return a Markdown table
 	 */
 	static String renderAllocation(List<Allocation> allocations) {
-		Allocation baseline = allocations.get(0);
-		StringBuilder table = new StringBuilder("| Where the allocation goes (KB per request) |");
-		allocations.forEach((allocation) -> table.append(' ').append(allocation.variant()).append(" |"));
-		for (Allocation allocation : allocations.subList(1, allocations.size())) {
-			table.append(' ').append(allocation.variant()).append(" − ").append(baseline.variant()).append(" |");
-		}
-		table.append('\n').append("|---|").append("---|".repeat(2 * allocations.size() - 1)).append('\n');
+		StringBuilder table = header("Where the allocation goes (KB per request)",
+				allocations.stream().map(Allocation::variant).toList());
 		for (Category category : CATEGORIES) {
 			if (allocations.stream().allMatch((allocation) -> allocation.kilobytes(category.name()) == 0)) {
 				continue;
@@ -228,6 +218,15 @@ final class ProfileBreakdown {
 		}
 		row(table, "**All sampled**", allocations, Allocation::totalKilobytes);
 		return table.toString();
+	}
+
+	// A column per variant, then one per variant but the first for its difference to the first.
+	private static StringBuilder header(String title, List<String> variants) {
+		StringBuilder table = new StringBuilder("| ").append(title).append(" |");
+		variants.forEach((variant) -> table.append(' ').append(variant).append(" |"));
+		variants.subList(1, variants.size())
+			.forEach((variant) -> table.append(' ').append(variant).append(" − ").append(variants.get(0)).append(" |"));
+		return table.append('\n').append("|---|").append("---|".repeat(2 * variants.size() - 1)).append('\n');
 	}
 
 	private static <T> void row(StringBuilder table, String name, List<T> profiles,
